@@ -1,0 +1,3 @@
+module github.com/terraform-linkedin/terraform-provider-linkedin/tools
+
+go 1.26
