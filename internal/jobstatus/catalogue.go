@@ -1,0 +1,177 @@
+// Package jobstatus is the catalogue of LinkedIn's job posting status details (seed 002, Job Status Change
+// Notifications) and of the failure messages of job posting tasks (spec §4): for a status message prefix or
+// an error code it tells what happened and what the partner or the customer should do. The provider uses it
+// to turn LinkedIn's terse messages into actionable diagnostics.
+package jobstatus
+
+import (
+	"strings"
+)
+
+// Kinds of status.
+const (
+	KindListing       = "listing"
+	KindLinkedInApply = "linkedin_apply"
+	KindPromotion     = "promotion"
+	KindTask          = "task"
+)
+
+// Entry is one known case.
+type Entry struct {
+	Kind       string // KindListing, KindLinkedInApply, KindPromotion or KindTask
+	Status     string // the status the detail comes with (NOT_LISTED, NOT_ENABLED, ...) or FAILED for tasks
+	Code       int    // LinkedIn's errorCode, 0 when the catalogue gives only a range (10XX) or none
+	Prefix     string // the statusMessage prefix (before the colon), or a substring of a task's errorMessage
+	ErrorType  string // CUSTOMER_ERROR, PARTNER_ERROR, LINKEDIN_ERROR
+	Meaning    string
+	Resolution string
+	// Terminal is true when LinkedIn will not list the job (or enable LinkedIn Apply) until someone acts.
+	Terminal bool
+}
+
+// Catalogue is every case seed 002 (and spec §4 for tasks) documents.
+var Catalogue = []Entry{
+	// Listing status (NOT_LISTED, error codes 10XX).
+	{KindListing, "NOT_LISTED", 0, "INVALID_LOCATION", "CUSTOMER_ERROR",
+		"The job location cannot be standardized, most likely because it is missing information such as a country or postal code.",
+		"Update the location following the location format (\"City, State\", \"City, Country\", \"City, State, Country\" or \"PostalCode, CountryCode\"), or set country_code and postal_code, then apply.", true},
+	{KindListing, "NOT_LISTED", 0, "MISSING_LOCATION", "CUSTOMER_ERROR",
+		"The job is missing a location.",
+		"Set location (or country_code and postal_code) and apply.", true},
+	{KindListing, "NOT_LISTED", 0, "BLOCKED_COUNTRY", "CUSTOMER_ERROR",
+		"The job location is in a country sanctioned by the US government; LinkedIn does not list jobs there.",
+		"Make sure the job location is not in a sanctioned country (see LinkedIn Help); LinkedIn will not list this job as it is.", true},
+	{KindListing, "NOT_LISTED", 0, "MEMBER_REPORTED", "CUSTOMER_ERROR",
+		"LinkedIn closed the job because several members reported it as no longer accepting applications.",
+		"Make sure the job is really open in the ATS. If it is, apply to re-list it; if it is not, set state = \"CLOSED\" or remove the resource.", false},
+	{KindListing, "NOT_LISTED", 0, "CUSTOMER_EXCLUDED", "CUSTOMER_ERROR",
+		"The job was deliberately not posted because of a rule the customer asked LinkedIn Support for.",
+		"The customer must ask LinkedIn Support to modify or remove the rule; re-applying does not help until then.", true},
+	{KindListing, "NOT_LISTED", 0, "PENDING_CUSTOMER_MIGRATION", "PARTNER_ERROR",
+		"The job is not yet eligible to be posted automatically via the API; LinkedIn Support has been notified to migrate the customer to real-time API posting within 1-2 weeks.",
+		"Wait for LinkedIn to migrate the customer (1-2 weeks), then apply again to re-list the job.", true},
+
+	// LinkedIn Apply status.
+	{KindLinkedInApply, "IN_PROGRESS", 1156, "IN_PROGRESS", "CUSTOMER_ERROR",
+		"LinkedIn Apply enablement has been requested and is being processed.",
+		"No action needed; check back in 5 minutes.", false},
+	{KindLinkedInApply, "NOT_ENABLED", 1100, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"questionDetails in a SimpleTalentQuestionDefinition must have exactly one field.",
+		"Address the error in the question payload and update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1101, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"A prerequisite question cannot depend on the response of another prerequisite question.",
+		"Address the error in the question payload and update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1102, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"A prerequisite question must be defined within the same customQuestions array.",
+		"Address the error in the question payload and update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1103, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"Repeatable questions (repeatLimit > 1) cannot have a prerequisite question; seed 002 also says this can be an issue on LinkedIn's side.",
+		"No action required: LinkedIn will retry processing. If it persists, remove prerequisite questions from repeatable questions and update the job.", false},
+	{KindLinkedInApply, "NOT_ENABLED", 1151, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"LinkedIn could not transform or validate the questions, or question identifiers are duplicated.",
+		"Re-validate the question payload and its format, then update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1153, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
+		"The job application webhook URL could not be registered to receive job applications.",
+		"Make sure the jobApplicationWebhookUrl is valid and update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1154, "BLOCKED_WEBHOOK", "PARTNER_ERROR",
+		"Webhook validation failed: usually the challengeResponse is not hex(HMAC-SHA256(key=clientSecret, msg=challengeCode)).",
+		"Make sure the webhook is reachable and answers the challenge (provider::linkedin::webhook_challenge_response computes the expected value), then update the job.", true},
+	{KindLinkedInApply, "NOT_ENABLED", 1155, "LOW_APPLICATION_DELIVERY", "PARTNER_ERROR",
+		"LinkedIn Apply has been disabled because applications could not be delivered.",
+		"Verify the webhook URL, make sure applications for this job are processed successfully, then resync (update) the job.", true},
+
+	// Promotion status.
+	{KindPromotion, "PROMOTED", 0, "LI_CUSTOMER_PROMOTED", "CUSTOMER_ERROR",
+		"The job was promoted through the customer's LinkedIn Recruiter contract.",
+		"No action required from partner or customer in the ATS; manage the promotion in Recruiter.", false},
+	{KindPromotion, "NOT_PROMOTED", 0, "LI_CUSTOMER_BASIC", "CUSTOMER_ERROR",
+		"The LinkedIn customer's job was posted as a basic job.",
+		"No action required in the ATS; the customer can promote the job in Recruiter or ask their Job Posting Admin.", false},
+	{KindPromotion, "NOT_PROMOTED", 0, "ATS_CUSTOMER_BASIC", "CUSTOMER_ERROR",
+		"The job was posted as a basic job because the customer has no LinkedIn contract.",
+		"No action required in the ATS; the customer can reach out to LinkedIn Sales.", false},
+
+	// Task failures (spec §4).
+	{KindTask, "FAILED", 0, "JOB_FIELD_PROCESSOR_GEO_LOCATION", "CUSTOMER_ERROR",
+		"LinkedIn could not standardise the job's location (it becomes INVALID_LOCATION).",
+		"Use a location LinkedIn recognises: \"City, State\", \"City, Country\", \"City, State, Country\" or \"PostalCode, CountryCode\" (or country_code + postal_code), with a real city, then apply.", true},
+	{KindTask, "FAILED", 0, "duplicate creation request", "PARTNER_ERROR",
+		"LinkedIn already has a job with this external_job_posting_id.",
+		"Import the existing job (terraform import linkedin_job_posting.<name> <external_job_posting_id>) instead of creating it, or use another external_job_posting_id.", true},
+	{KindTask, "FAILED", 0, "does not exist", "PARTNER_ERROR",
+		"LinkedIn does not know this job, so it cannot be updated or renewed.",
+		"The job was never created on LinkedIn or was created by another application: remove it from the state (terraform state rm) and apply to create it again.", true},
+	{KindTask, "FAILED", 0, "unknown job", "PARTNER_ERROR",
+		"LinkedIn does not know this job, so it cannot be updated or renewed.",
+		"The job was never created on LinkedIn or was created by another application: remove it from the state (terraform state rm) and apply to create it again.", true},
+	{KindTask, "FAILED", 0, "not found", "PARTNER_ERROR",
+		"LinkedIn does not know this job, so it cannot be updated or renewed.",
+		"The job was never created on LinkedIn or was created by another application: remove it from the state (terraform state rm) and apply to create it again.", true},
+}
+
+// Lookup finds the catalogue entry for a status detail of the given kind: by error code when the code is
+// specific (LinkedIn Apply 11xx), else by the statusMessage prefix (the text before the first colon).
+// status may be empty. It returns false when the catalogue does not know the case.
+func Lookup(kind, status string, errorCode *int, statusMessage string) (Entry, bool) {
+	if errorCode != nil {
+		for _, e := range Catalogue {
+			if e.Kind == kind && e.Code != 0 && e.Code == *errorCode {
+				return e, true
+			}
+		}
+	}
+	prefix := MessagePrefix(statusMessage)
+	for _, e := range Catalogue {
+		if e.Kind != kind || e.Kind == KindTask {
+			continue
+		}
+		if strings.EqualFold(e.Prefix, prefix) && (status == "" || e.Status == status) {
+			return e, true
+		}
+	}
+	for _, e := range Catalogue {
+		if e.Kind == kind && e.Kind != KindTask && strings.EqualFold(e.Prefix, prefix) {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// LookupTask finds the catalogue entry for the errorMessage of a FAILED job posting task. Failure messages
+// that name a listing status prefix (for example INVALID_LOCATION) resolve to that listing entry.
+func LookupTask(errorMessage string) (Entry, bool) {
+	lower := strings.ToLower(errorMessage)
+	for _, e := range Catalogue {
+		if e.Kind == KindTask && strings.Contains(lower, strings.ToLower(e.Prefix)) {
+			return e, true
+		}
+	}
+	for _, e := range Catalogue {
+		if e.Kind == KindListing && strings.Contains(errorMessage, e.Prefix) {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
+// MessagePrefix returns the symbolic prefix of a status message: "MEMBER_REPORTED" for
+// "MEMBER_REPORTED: The job was closed ...". A message without a colon is returned trimmed.
+func MessagePrefix(statusMessage string) string {
+	p, _, _ := strings.Cut(statusMessage, ":")
+	return strings.TrimSpace(p)
+}
+
+// Explain returns a human explanation "Meaning Resolution" for a status detail, or "" when the catalogue
+// does not know the case.
+func Explain(kind, status string, errorCode *int, statusMessage string) string {
+	e, ok := Lookup(kind, status, errorCode, statusMessage)
+	if !ok {
+		return ""
+	}
+	return e.Text()
+}
+
+// Text is the entry's meaning and resolution as one paragraph.
+func (e Entry) Text() string {
+	return "What it means: " + e.Meaning + "\nWhat to do: " + e.Resolution
+}
