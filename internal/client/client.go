@@ -5,7 +5,13 @@ package client
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"net"
 	"net/http"
+	"net/url"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -17,6 +23,18 @@ const (
 	DefaultBatchWindow = 10 * time.Millisecond
 	DefaultMaxRetries  = 5
 )
+
+// Defaults of the retry policy and the user agent, applied by New.
+const (
+	defaultRetryWaitMin = 500 * time.Millisecond
+	defaultRetryWaitMax = 30 * time.Second
+	defaultUserAgent    = "terraform-provider-linkedin/dev"
+	// maxBatch is LinkedIn's limit of ids or elements per batch call.
+	maxBatch = 100
+)
+
+// ErrClosed is returned by calls made after Client.Close, and by coalesced calls still waiting when it ran.
+var ErrClosed = errors.New("linkedin client: closed")
 
 // APIFamily chooses between LinkedIn's versioned (/rest) and legacy (/v2) forms of integrations and
 // integration configurations. Job postings and job posting status follow it too.
@@ -59,16 +77,163 @@ type Client struct {
 	Integrations   *IntegrationsService
 	Configurations *ConfigurationsService
 	JobPostings    *JobPostingsService
+
+	base   *url.URL
+	http   *http.Client
+	tokens *tokenSource
+
+	// sleep waits between retries; tests replace it to observe backoff without timing anything.
+	sleep func(ctx context.Context, d time.Duration) error
+
+	mu         sync.Mutex
+	closed     bool
+	coalescers []interface{ close() }
 }
 
 // New returns a Client, or an error naming what is wrong with cfg.
-func New(cfg Config) (*Client, error) { panic("client: not implemented") }
+func New(cfg Config) (*Client, error) {
+	cfg, err := withDefaults(cfg)
+	if err != nil {
+		return nil, err
+	}
+	base, err := url.Parse(cfg.BaseURL)
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("linkedin client: base URL %q is not an absolute URL", cfg.BaseURL)
+	}
+	base.Path = strings.TrimRight(base.Path, "/")
+	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, sleep: sleepCtx}
+	c.tokens = newTokenSource(c)
+	c.Applications = &ApplicationsService{c: c}
+	c.Integrations = newIntegrationsService(c)
+	c.Configurations = newConfigurationsService(c)
+	c.JobPostings = newJobPostingsService(c)
+	return c, nil
+}
+
+// withDefaults validates cfg and fills its zero fields.
+func withDefaults(cfg Config) (Config, error) {
+	hasToken := cfg.AccessToken != ""
+	hasCreds := cfg.ClientID != "" || cfg.ClientSecret != ""
+	switch {
+	case hasToken && hasCreds:
+		return cfg, errors.New("linkedin client: set either an access token or client_id and client_secret, not both")
+	case !hasToken && !hasCreds:
+		return cfg, errors.New("linkedin client: no credentials: set an access token or client_id and client_secret")
+	case hasCreds && (cfg.ClientID == "" || cfg.ClientSecret == ""):
+		return cfg, errors.New("linkedin client: client_id and client_secret must be set together")
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	if cfg.OAuthURL == "" {
+		cfg.OAuthURL = DefaultOAuthURL
+	}
+	if u, err := url.Parse(cfg.OAuthURL); err != nil || u.Scheme == "" || u.Host == "" {
+		return cfg, fmt.Errorf("linkedin client: OAuth URL %q is not an absolute URL", cfg.OAuthURL)
+	}
+	if cfg.APIVersion == "" {
+		cfg.APIVersion = DefaultAPIVersion
+	}
+	switch cfg.APIFamily {
+	case "":
+		cfg.APIFamily = APIFamilyRest
+	case APIFamilyRest, APIFamilyV2:
+	default:
+		return cfg, fmt.Errorf("linkedin client: API family %q is neither %q nor %q", cfg.APIFamily, APIFamilyRest, APIFamilyV2)
+	}
+	if cfg.MaxRetries == 0 {
+		cfg.MaxRetries = DefaultMaxRetries
+	} else if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = defaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = defaultRetryWaitMax
+	}
+	if cfg.RetryWaitMax < cfg.RetryWaitMin {
+		cfg.RetryWaitMax = cfg.RetryWaitMin
+	}
+	if cfg.BatchWindow <= 0 {
+		cfg.BatchWindow = DefaultBatchWindow
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = defaultUserAgent
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = newHTTPClient()
+	}
+	return cfg, nil
+}
+
+// newHTTPClient is the default HTTP client: its own transport (so connection pools are not shared with other
+// code in the process), bounded dial, TLS and header waits, and an overall cap per attempt. The caller's
+// context bounds the whole call including retries.
+func newHTTPClient() *http.Client {
+	t := &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   10 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   20,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 60 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &http.Client{Transport: t, Timeout: 2 * time.Minute}
+}
 
 // Close stops background work (coalescing timers). Calls after Close fail.
-func (c *Client) Close() { panic("client: not implemented") }
+func (c *Client) Close() {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	c.closed = true
+	cs := c.coalescers
+	c.mu.Unlock()
+	for _, co := range cs {
+		co.close()
+	}
+	if c.cfg.HTTPClient != nil {
+		c.cfg.HTTPClient.CloseIdleConnections()
+	}
+}
 
-// FetchToken runs the client-credentials grant against oauthURL (DefaultOAuthURL when empty) with httpClient
-// (http.DefaultClient when nil). Used by the client itself and by the linkedin_access_token ephemeral resource.
-func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID, clientSecret string) (*Token, error) {
-	panic("client: not implemented")
+// isClosed reports whether Close ran.
+func (c *Client) isClosed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.closed
+}
+
+// register records a coalescer so that Close can stop it.
+func (c *Client) register(co interface{ close() }) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.coalescers = append(c.coalescers, co)
+}
+
+// family returns the configured API family.
+func (c *Client) family() APIFamily { return c.cfg.APIFamily }
+
+// sleepCtx waits d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

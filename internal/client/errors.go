@@ -1,5 +1,13 @@
 package client
 
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
 // Error is an error answered by LinkedIn, for a whole call or for one key of a batch.
 type Error struct {
 	HTTPStatus       int    `json:"status"`
@@ -13,19 +21,153 @@ type Error struct {
 	Key    string `json:"-"`
 }
 
-func (e *Error) Error() string { panic("client: not implemented") }
+// Error reads like "LinkedIn API GET /rest/integrations: 404 Not Found: message (code X, serviceErrorCode
+// N, key K, request id R)": the status and LinkedIn's own words first, then what support needs.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("LinkedIn API")
+	if e.Method != "" || e.URL != "" {
+		fmt.Fprintf(&b, " %s %s", e.Method, shortURL(e.URL))
+	}
+	b.WriteString(": ")
+	if e.HTTPStatus != 0 {
+		fmt.Fprintf(&b, "%d", e.HTTPStatus)
+		if t := http.StatusText(e.HTTPStatus); t != "" {
+			b.WriteString(" " + t)
+		}
+	} else {
+		b.WriteString("error")
+	}
+	if msg := strings.TrimSpace(e.Message); msg != "" {
+		b.WriteString(": " + msg)
+	}
+	var extra []string
+	if e.Code != "" {
+		extra = append(extra, "code "+e.Code)
+	}
+	if e.ServiceErrorCode != 0 {
+		extra = append(extra, fmt.Sprintf("serviceErrorCode %d", e.ServiceErrorCode))
+	}
+	if e.Key != "" {
+		extra = append(extra, "key "+e.Key)
+	}
+	if e.RequestID != "" {
+		extra = append(extra, "request id "+e.RequestID)
+	}
+	if len(extra) > 0 {
+		b.WriteString(" (" + strings.Join(extra, ", ") + ")")
+	}
+	return b.String()
+}
+
+// shortURL drops the scheme and host (they are the same for every call) and long queries (batch ids can be
+// kilobytes) from an error message.
+func shortURL(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		if j := strings.IndexByte(u[i+3:], '/'); j >= 0 {
+			u = u[i+3+j:]
+		}
+	}
+	const maxLen = 160
+	if len(u) > maxLen {
+		u = u[:maxLen] + "…"
+	}
+	return u
+}
 
 // IsNotFound reports whether err is an *Error with status 404.
-func IsNotFound(err error) bool { panic("client: not implemented") }
+func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
 
 // IsConflict reports whether err is an *Error with status 409.
-func IsConflict(err error) bool { panic("client: not implemented") }
+func IsConflict(err error) bool { return StatusCode(err) == http.StatusConflict }
 
 // IsThrottled reports whether err is an *Error with status 429.
-func IsThrottled(err error) bool { panic("client: not implemented") }
+func IsThrottled(err error) bool { return StatusCode(err) == http.StatusTooManyRequests }
 
 // IsUnauthorized reports whether err is an *Error with status 401 or 403.
-func IsUnauthorized(err error) bool { panic("client: not implemented") }
+func IsUnauthorized(err error) bool {
+	s := StatusCode(err)
+	return s == http.StatusUnauthorized || s == http.StatusForbidden
+}
 
 // StatusCode returns the HTTP status of an *Error, or 0.
-func StatusCode(err error) int { panic("client: not implemented") }
+func StatusCode(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.HTTPStatus
+	}
+	return 0
+}
+
+// Service error codes LinkedIn documents (linkedin-api.md §7).
+const (
+	serviceErrorInvalidToken = 65600
+	serviceErrorExpiredToken = 65602
+)
+
+// wireError is every error shape LinkedIn answers: the Rest.li error record and the OAuth error.
+type wireError struct {
+	Status           int    `json:"status"`
+	ServiceErrorCode int    `json:"serviceErrorCode"`
+	Code             string `json:"code"`
+	Message          string `json:"message"`
+	RequestID        string `json:"requestId"`
+	OAuthError       string `json:"error"`
+	OAuthDescription string `json:"error_description"`
+}
+
+// toError converts a decoded error record; status is the HTTP status to use when the record has none.
+func (w wireError) toError(status int) *Error {
+	e := &Error{
+		HTTPStatus:       w.Status,
+		ServiceErrorCode: w.ServiceErrorCode,
+		Code:             w.Code,
+		Message:          w.Message,
+		RequestID:        w.RequestID,
+	}
+	if e.HTTPStatus == 0 {
+		e.HTTPStatus = status
+	}
+	if e.Code == "" {
+		e.Code = w.OAuthError
+	}
+	if e.Message == "" {
+		e.Message = w.OAuthDescription
+	}
+	return e
+}
+
+// parseErrorBody builds the *Error of a failed response from its body and headers. A body that is not
+// JSON (a proxy's HTML page, say) becomes the message, shortened.
+func parseErrorBody(status int, header http.Header, body []byte) *Error {
+	var w wireError
+	var e *Error
+	if json.Unmarshal(body, &w) == nil {
+		e = w.toError(status)
+		// The body's status wins inside a record, but the HTTP status is what the call answered.
+		e.HTTPStatus = status
+	} else {
+		e = &Error{HTTPStatus: status, Message: strings.TrimSpace(string(body))}
+		if len(e.Message) > 300 {
+			e.Message = e.Message[:300] + "…"
+		}
+	}
+	if e.Message == "" {
+		e.Message = http.StatusText(status)
+	}
+	if e.RequestID == "" {
+		e.RequestID = requestID(header)
+	}
+	return e
+}
+
+// requestID is LinkedIn's id of a call, for support tickets.
+func requestID(h http.Header) string {
+	if h == nil {
+		return ""
+	}
+	if id := h.Get("X-Li-Uuid"); id != "" {
+		return id
+	}
+	return h.Get("X-RestLi-Request-Id")
+}

@@ -174,6 +174,10 @@ type JobPostingSubmission struct {
 	TaskID   string // urn:li:simpleJobPostingTask:<uuid>, empty on error
 	Location string
 	Err      error // *Error with the element's status (422, 409, ...) or nil
+	// Reconciled is set when an earlier attempt's answer was lost and the client found that LinkedIn had
+	// already taken the job (a CREATE whose job now exists, or a resent CLOSE answered 409 "already closed").
+	// The job was not sent again; TaskID is empty, so read the job with GetStatus instead of WaitForTask.
+	Reconciled bool
 }
 
 // StatusDetail explains a listing, LinkedIn Apply or promotion status (seed 002 catalogue).

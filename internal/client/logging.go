@@ -1,0 +1,149 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// redacted replaces every secret in log output.
+const redacted = "[REDACTED]"
+
+// maxLoggedBody caps a body in TRACE output: a batch of job descriptions can weigh megabytes.
+const maxLoggedBody = 64 << 10
+
+// Secrets are recognised by name, whatever their value: JSON fields and form fields that carry tokens or
+// client secrets. Values known to the client (its secret, its tokens) are also masked literally.
+var (
+	jsonSecretRE = regexp.MustCompile(`"(access_token|accessToken|refresh_token|client_secret|clientSecret|id_token)"\s*:\s*"(?:[^"\\]|\\.)*"`)
+	formSecretRE = regexp.MustCompile(`(^|[&?\s])(client_secret|access_token|refresh_token|code)=[^&\s]*`)
+)
+
+// sensitiveHeaders never appear in logs with their value.
+var sensitiveHeaders = map[string]bool{
+	"Authorization":       true,
+	"Proxy-Authorization": true,
+	"Cookie":              true,
+	"Set-Cookie":          true,
+}
+
+// callLog is what one HTTP attempt tells the log.
+type callLog struct {
+	method, path, query, restli string
+	status                      int
+	err                         error
+	duration                    time.Duration
+	attempt                     int
+	tunnelled                   bool
+	reqHeader, respHeader       http.Header
+	reqBody, respBody           []byte
+	secrets                     []string
+}
+
+// logCall writes one DEBUG line per attempt and, at TRACE, the headers and bodies with secrets removed.
+// tflog takes its logger from ctx: outside Terraform (and in plain unit tests) it writes nothing.
+func logCall(ctx context.Context, l callLog) {
+	secrets := nonEmpty(l.secrets)
+	if len(secrets) > 0 {
+		// Belt and braces: tflog masks any field value or message still holding a known secret.
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, secrets...)
+	}
+	fields := map[string]any{
+		"http_method":   l.method,
+		"path":          redactString(l.path, secrets),
+		"restli_method": l.restli,
+		"attempt":       l.attempt,
+		"duration_ms":   l.duration.Milliseconds(),
+	}
+	if l.status != 0 {
+		fields["status"] = l.status
+	}
+	if l.tunnelled {
+		fields["tunnelled"] = true
+	}
+	if l.err != nil {
+		fields["error"] = redactString(l.err.Error(), secrets)
+	}
+	tflog.Debug(ctx, "LinkedIn API call", fields)
+
+	trace := make(map[string]any, len(fields)+5)
+	for k, v := range fields {
+		trace[k] = v
+	}
+	trace["query"] = redactString(l.query, secrets)
+	trace["request_headers"] = redactHeaders(l.reqHeader, secrets)
+	trace["request_body"] = redactBody(l.reqBody, secrets)
+	if l.respHeader != nil {
+		trace["response_headers"] = redactHeaders(l.respHeader, secrets)
+		trace["response_body"] = redactBody(l.respBody, secrets)
+	}
+	tflog.Trace(ctx, "LinkedIn API call detail", trace)
+}
+
+func nonEmpty(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// redactHeaders writes headers one per line, sorted, sensitive values replaced.
+func redactHeaders(h http.Header, secrets []string) string {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, k := range names {
+		for _, v := range h[k] {
+			if sensitiveHeaders[http.CanonicalHeaderKey(k)] {
+				if scheme, _, ok := strings.Cut(v, " "); ok {
+					v = scheme + " " + redacted
+				} else {
+					v = redacted
+				}
+			}
+			b.WriteString(k + ": " + redactString(v, secrets) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// redactBody removes secret fields from a JSON or form body and shortens it.
+func redactBody(body []byte, secrets []string) string {
+	if len(body) == 0 {
+		return ""
+	}
+	s := string(body)
+	truncated := false
+	if len(s) > maxLoggedBody {
+		s, truncated = s[:maxLoggedBody], true
+	}
+	s = redactString(s, secrets)
+	if truncated {
+		s += "…(truncated)"
+	}
+	return s
+}
+
+// redactString removes secrets recognised by field name, then known secret values.
+func redactString(s string, secrets []string) string {
+	s = jsonSecretRE.ReplaceAllString(s, `"$1":"`+redacted+`"`)
+	s = formSecretRE.ReplaceAllString(s, `$1$2=`+redacted)
+	for _, sec := range secrets {
+		if sec != "" {
+			s = strings.ReplaceAll(s, sec, redacted)
+		}
+	}
+	return s
+}
