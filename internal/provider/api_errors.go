@@ -50,3 +50,6 @@ func describeAPIError(err error) string {
 	}
 	return what + "\n\n" + hint
 }
+
+// asAPIError is errors.As for *client.Error.
+func asAPIError(err error, target **client.Error) bool { return errors.As(err, target) }

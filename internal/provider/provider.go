@@ -5,18 +5,27 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 )
 
 var (
 	_ provider.Provider                       = (*linkedinProvider)(nil)
 	_ provider.ProviderWithFunctions          = (*linkedinProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*linkedinProvider)(nil)
+	_ provider.ProviderWithConfigValidators   = (*linkedinProvider)(nil)
 )
 
 // New returns a constructor of the provider at the given version.
@@ -24,6 +33,8 @@ func New(version string) func() provider.Provider {
 	return func() provider.Provider { return &linkedinProvider{version: version} }
 }
 
+// linkedinProvider holds no per-configuration state: each configuration (aliases included) gets its own
+// providerData through Configure.
 type linkedinProvider struct {
 	version string
 }
@@ -34,22 +45,145 @@ func (p *linkedinProvider) Metadata(_ context.Context, _ provider.MetadataReques
 }
 
 func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The LinkedIn provider manages a partner's customers on LinkedIn's Talent Solutions APIs: " +
+			"child applications (with the partner's parent application), and the integrations and integration " +
+			"configurations of one customer (with that customer's child application).\n\n" +
+			"Authenticate with exactly one of `access_token`, or `client_id` and `client_secret` (2-legged OAuth). " +
+			"Every attribute can also be set with a `LINKEDIN_*` environment variable; a value in the configuration wins.",
+		Attributes: map[string]schema.Attribute{
+			"access_token": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "A LinkedIn access token. Conflicts with `client_id` and `client_secret`. " +
+					"Environment variable: `" + envAccessToken + "`. Tokens last 30 minutes: prefer client credentials for long runs.",
+			},
+			"client_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Client ID of the application (the partner's parent application for " +
+					"`linkedin_provisioned_application`, a customer's child application for everything else). " +
+					"Requires `client_secret`. Environment variable: `" + envClientID + "`.",
+			},
+			"client_secret": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Client secret of the application. Requires `client_id`. Environment variable: `" + envClientSecret + "`.",
+			},
+			"api_version": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Value of the `LinkedIn-Version` header on versioned (`/rest`) calls, `YYYYMM` or `YYYYMM.RR`. " +
+					"Defaults to `" + client.DefaultAPIVersion + "`. Environment variable: `" + envAPIVersion + "`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(apiVersionPattern, "must be YYYYMM or YYYYMM.RR, such as 202603")},
+			},
+			"api_url": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Base URL of LinkedIn's data APIs. Defaults to `" + client.DefaultBaseURL + "`; " +
+					"point it at the local emulator for development. Environment variable: `" + envAPIURL + "`.",
+				Validators: []validator.String{httpURLValidator{}},
+			},
+			"oauth_url": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Base URL of LinkedIn's OAuth 2.0 endpoints. Defaults to `" + client.DefaultOAuthURL + "`. " +
+					"Environment variable: `" + envOAuthURL + "`.",
+				Validators: []validator.String{httpURLValidator{}},
+			},
+			"api_family": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Which form of LinkedIn's APIs to call for integrations and configurations: `rest` " +
+					"(versioned, the default) or `v2` (legacy `/v2/atsIntegrations`). Environment variable: `" + envAPIFamily + "`.",
+				Validators: []validator.String{stringvalidator.OneOf(string(client.APIFamilyRest), string(client.APIFamilyV2))},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "How many times a call that failed with a throttling (429), server (5xx) or network error " +
+					"is retried, with exponential backoff. Defaults to 5; 0 disables retries. Environment variable: `" + envMaxRetries + "`.",
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"batch_window_ms": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "How long, in milliseconds, a single read or write waits for concurrent ones on the same " +
+					"LinkedIn collection to join one batch call. Defaults to 10. Environment variable: `" + envBatchWindowMS + "`.",
+				Validators: []validator.Int64{int64validator.Between(1, 1000)},
+			},
+			"disable_coalescing": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Send every read and write on its own instead of joining concurrent ones into batch calls. " +
+					"Environment variable: `" + envDisableCoalescing + "` (`true`/`false`).",
+			},
+		},
+	}
 }
 
-func (p *linkedinProvider) Configure(_ context.Context, _ provider.ConfigureRequest, _ *provider.ConfigureResponse) {
+// ConfigValidators reject, at validation time, combinations that are wrong whatever the environment holds.
+func (p *linkedinProvider) ConfigValidators(_ context.Context) []provider.ConfigValidator {
+	return []provider.ConfigValidator{
+		providervalidator.Conflicting(path.MatchRoot("access_token"), path.MatchRoot("client_id")),
+		providervalidator.Conflicting(path.MatchRoot("access_token"), path.MatchRoot("client_secret")),
+		providervalidator.RequiredTogether(path.MatchRoot("client_id"), path.MatchRoot("client_secret")),
+	}
+}
+
+func (p *linkedinProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if unknown := cfg.unknownAttributes(); len(unknown) > 0 {
+		// Typical for an aliased provider configured from a linkedin_provisioned_application created in the same
+		// run: Terraform configures the provider again once the values are known. Nothing is set up now, so
+		// that resources which would need the API during this plan say so clearly (see providerData.require).
+		tflog.Debug(ctx, "provider configuration has unknown values; deferring client setup", map[string]any{"attributes": unknown})
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+		}
+		return
+	}
+
+	clientCfg, diags := cfg.clientConfig(lookupEnv, p.version)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	data := &providerData{clientConfig: clientCfg}
+	if clientCfg.AccessToken == "" && clientCfg.ClientID == "" {
+		data.unusable = missingCredentials
+	} else {
+		c, err := client.New(clientCfg)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid LinkedIn provider configuration", err.Error())
+			return
+		}
+		data.client = c
+	}
+	tflog.Debug(ctx, "LinkedIn client configured", map[string]any{
+		"api_url": clientCfg.BaseURL, "oauth_url": clientCfg.OAuthURL, "api_family": string(clientCfg.APIFamily),
+		"api_version": clientCfg.APIVersion, "auth": authMethod(clientCfg),
+	})
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 func (p *linkedinProvider) Resources(_ context.Context) []func() resource.Resource {
-	return append([]func() resource.Resource{}, jobResources()...)
+	return append([]func() resource.Resource{
+		newProvisionedApplicationResource,
+		newIntegrationResource,
+		newIntegrationConfigurationResource,
+	}, jobResources()...)
 }
 
 func (p *linkedinProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return append([]func() datasource.DataSource{}, jobDataSources()...)
+	return append([]func() datasource.DataSource{
+		newIntegrationDataSource,
+	}, jobDataSources()...)
 }
 
 func (p *linkedinProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return nil
+	return []func() ephemeral.EphemeralResource{
+		newAccessTokenEphemeralResource,
+	}
 }
 
 func (p *linkedinProvider) Functions(_ context.Context) []func() function.Function {

@@ -1,0 +1,194 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+)
+
+// Environment variables, one per provider attribute.
+const (
+	envAccessToken       = "LINKEDIN_ACCESS_TOKEN"
+	envClientID          = "LINKEDIN_CLIENT_ID"
+	envClientSecret      = "LINKEDIN_CLIENT_SECRET"
+	envAPIVersion        = "LINKEDIN_API_VERSION"
+	envAPIURL            = "LINKEDIN_API_URL"
+	envOAuthURL          = "LINKEDIN_OAUTH_URL"
+	envAPIFamily         = "LINKEDIN_API_FAMILY"
+	envMaxRetries        = "LINKEDIN_MAX_RETRIES"
+	envBatchWindowMS     = "LINKEDIN_BATCH_WINDOW_MS"
+	envDisableCoalescing = "LINKEDIN_DISABLE_COALESCING"
+)
+
+var apiVersionPattern = regexp.MustCompile(`^[0-9]{6}(\.[0-9]{2})?$`)
+
+// providerModel is the provider block.
+type providerModel struct {
+	AccessToken       types.String `tfsdk:"access_token"`
+	ClientID          types.String `tfsdk:"client_id"`
+	ClientSecret      types.String `tfsdk:"client_secret"`
+	APIVersion        types.String `tfsdk:"api_version"`
+	APIURL            types.String `tfsdk:"api_url"`
+	OAuthURL          types.String `tfsdk:"oauth_url"`
+	APIFamily         types.String `tfsdk:"api_family"`
+	MaxRetries        types.Int64  `tfsdk:"max_retries"`
+	BatchWindowMS     types.Int64  `tfsdk:"batch_window_ms"`
+	DisableCoalescing types.Bool   `tfsdk:"disable_coalescing"`
+}
+
+type attrValue interface{ IsUnknown() bool }
+
+// unknownAttributes names the attributes whose values are not known yet.
+func (m providerModel) unknownAttributes() []string {
+	var out []string
+	for name, v := range map[string]attrValue{
+		"access_token": m.AccessToken, "client_id": m.ClientID, "client_secret": m.ClientSecret,
+		"api_version": m.APIVersion, "api_url": m.APIURL, "oauth_url": m.OAuthURL, "api_family": m.APIFamily,
+		"max_retries": m.MaxRetries, "batch_window_ms": m.BatchWindowMS, "disable_coalescing": m.DisableCoalescing,
+	} {
+		if v.IsUnknown() {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func lookupEnv(name string) (string, bool) {
+	v, ok := os.LookupEnv(name)
+	if !ok || strings.TrimSpace(v) == "" {
+		return "", false
+	}
+	return strings.TrimSpace(v), true
+}
+
+// stringSetting is the configured value, else the environment variable's, else "".
+func stringSetting(v types.String, env string, getenv func(string) (string, bool)) string {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString()
+	}
+	s, _ := getenv(env)
+	return s
+}
+
+// clientConfig resolves the configuration (attributes first, then LINKEDIN_* variables) into a client.Config.
+//
+// Authentication is taken as a whole: when the configuration sets any of access_token, client_id or
+// client_secret, the LINKEDIN_ACCESS_TOKEN/CLIENT_ID/CLIENT_SECRET variables are ignored. This lets an aliased
+// provider configured with a child application's credentials coexist with parent credentials in the environment.
+func (m providerModel) clientConfig(getenv func(string) (string, bool), version string) (client.Config, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	cfg := client.Config{
+		BaseURL:    strings.TrimRight(stringSetting(m.APIURL, envAPIURL, getenv), "/"),
+		OAuthURL:   strings.TrimRight(stringSetting(m.OAuthURL, envOAuthURL, getenv), "/"),
+		APIVersion: stringSetting(m.APIVersion, envAPIVersion, getenv),
+		APIFamily:  client.APIFamily(stringSetting(m.APIFamily, envAPIFamily, getenv)),
+		UserAgent:  "terraform-provider-linkedin/" + version,
+	}
+
+	configured := func(v types.String) bool { return !v.IsNull() && v.ValueString() != "" }
+	source := "configuration"
+	if configured(m.AccessToken) || configured(m.ClientID) || configured(m.ClientSecret) {
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = m.AccessToken.ValueString(), m.ClientID.ValueString(), m.ClientSecret.ValueString()
+	} else {
+		source = "environment"
+		cfg.AccessToken, _ = getenv(envAccessToken)
+		cfg.ClientID, _ = getenv(envClientID)
+		cfg.ClientSecret, _ = getenv(envClientSecret)
+	}
+	diags.Append(checkAuth(cfg, source)...)
+
+	if cfg.APIVersion != "" && !apiVersionPattern.MatchString(cfg.APIVersion) {
+		diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
+			fmt.Sprintf("api_version (or %s) must be YYYYMM or YYYYMM.RR, such as %s; got %q.", envAPIVersion, client.DefaultAPIVersion, cfg.APIVersion))
+	}
+	switch cfg.APIFamily {
+	case "", client.APIFamilyRest, client.APIFamilyV2:
+	default:
+		diags.AddAttributeError(path.Root("api_family"), "Invalid api_family",
+			fmt.Sprintf("api_family (or %s) must be %q or %q; got %q.", envAPIFamily, client.APIFamilyRest, client.APIFamilyV2, cfg.APIFamily))
+	}
+
+	if n, ok, err := intSetting(m.MaxRetries, envMaxRetries, getenv); err != nil {
+		diags.AddAttributeError(path.Root("max_retries"), "Invalid max_retries", err.Error())
+	} else if ok {
+		if n == 0 {
+			cfg.MaxRetries = -1 // the client reads 0 as "default"
+		} else {
+			cfg.MaxRetries = int(n)
+		}
+	}
+	if n, ok, err := intSetting(m.BatchWindowMS, envBatchWindowMS, getenv); err != nil {
+		diags.AddAttributeError(path.Root("batch_window_ms"), "Invalid batch_window_ms", err.Error())
+	} else if ok {
+		cfg.BatchWindow = time.Duration(n) * time.Millisecond
+	}
+	if !m.DisableCoalescing.IsNull() {
+		cfg.DisableCoalescing = m.DisableCoalescing.ValueBool()
+	} else if s, ok := getenv(envDisableCoalescing); ok {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			diags.AddAttributeError(path.Root("disable_coalescing"), "Invalid "+envDisableCoalescing,
+				fmt.Sprintf("%s must be true or false, got %q.", envDisableCoalescing, s))
+		}
+		cfg.DisableCoalescing = b
+	}
+	return cfg, diags
+}
+
+func intSetting(v types.Int64, env string, getenv func(string) (string, bool)) (int64, bool, error) {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueInt64(), true, nil
+	}
+	s, ok := getenv(env)
+	if !ok {
+		return 0, false, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, false, fmt.Errorf("%s must be a non-negative integer, got %q", env, s)
+	}
+	return n, true, nil
+}
+
+// missingCredentials explains a provider with no credentials at all. It is reported by the first resource or
+// data source that needs the API, so that a configuration using only the linkedin_access_token ephemeral
+// resource (which brings its own credentials) needs none.
+const missingCredentials = "Neither the provider block nor the environment sets access_token, client_id or client_secret. " +
+	"Authenticate in exactly one way: either access_token (" + envAccessToken + "), or client_id and client_secret (" +
+	envClientID + ", " + envClientSecret + ")."
+
+// checkAuth enforces at most one way to authenticate (none at all is reported later: see missingCredentials).
+func checkAuth(cfg client.Config, source string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	const how = "Authenticate in exactly one way: either access_token (" + envAccessToken + "), or client_id and client_secret (" +
+		envClientID + ", " + envClientSecret + "). Values set in the provider block take precedence over the environment."
+	hasToken, hasID, hasSecret := cfg.AccessToken != "", cfg.ClientID != "", cfg.ClientSecret != ""
+	switch {
+	case hasToken && (hasID || hasSecret):
+		diags.AddAttributeError(path.Root("access_token"), "Conflicting LinkedIn credentials",
+			fmt.Sprintf("The %s sets access_token together with client_id/client_secret. %s", source, how))
+	case hasID && !hasSecret:
+		diags.AddAttributeError(path.Root("client_secret"), "Missing client_secret",
+			fmt.Sprintf("The %s sets client_id but not client_secret. %s", source, how))
+	case hasSecret && !hasID:
+		diags.AddAttributeError(path.Root("client_id"), "Missing client_id",
+			fmt.Sprintf("The %s sets client_secret but not client_id. %s", source, how))
+	}
+	return diags
+}
+
+func authMethod(cfg client.Config) string {
+	if cfg.AccessToken != "" {
+		return "access_token"
+	}
+	return "client_credentials"
+}

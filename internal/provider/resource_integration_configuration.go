@@ -1,0 +1,258 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
+)
+
+var (
+	_ resource.Resource                   = (*integrationConfigurationResource)(nil)
+	_ resource.ResourceWithConfigure      = (*integrationConfigurationResource)(nil)
+	_ resource.ResourceWithImportState    = (*integrationConfigurationResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*integrationConfigurationResource)(nil)
+)
+
+func newIntegrationConfigurationResource() resource.Resource {
+	return &integrationConfigurationResource{}
+}
+
+// integrationConfigurationResource is one configuration key of a customer's integration (spec §3).
+type integrationConfigurationResource struct {
+	data *providerData
+}
+
+type integrationConfigurationModel struct {
+	ID                 types.String `tfsdk:"id"`
+	IntegrationContext types.String `tfsdk:"integration_context"`
+	IntegrationType    types.String `tfsdk:"integration_type"`
+	TenantType         types.String `tfsdk:"tenant_type"`
+	Name               types.String `tfsdk:"name"`
+	Value              types.String `tfsdk:"value"`
+}
+
+func (r *integrationConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_integration_configuration"
+}
+
+func (r *integrationConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One configuration key of a customer's integration, such as the `CALLBACK_URL` of " +
+			"`ONE_CLICK_EXPORT`. Use the provider configured with the customer's child application; the customer " +
+			"must have enabled the integration.\n\n" +
+			"| name | integration types | value | on destroy |\n|---|---|---|---|\n" +
+			"| `CALLBACK_URL` | `ONE_CLICK_EXPORT`, `CRM_ONE_CLICK_EXPORT` | an HTTPS URL, unique per customer | kept by LinkedIn (removed from state with a warning) |\n" +
+			"| `JOB_POSTING_VIEWERS` | `ONE_CLICK_EXPORT` | `ALL_PRODUCT_USERS` | deleted |\n" +
+			"| `APPLICATION_VIEWERS` | `IN_ATS_INDICATOR`, `IN_CRM_INDICATOR` | `ALL_PRODUCT_USERS` | deleted |\n\n" +
+			"Every rule of this table is checked at plan time. A value changed outside Terraform shows in the next plan; " +
+			"a key deleted outside Terraform is created again.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`integration_context/integration_type/tenant_type/name`, also the import ID.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"integration_context": schema.StringAttribute{
+				Required: true, MarkdownDescription: descIntegrationContext, PlanModifiers: replace,
+				Validators: []validator.String{integrationContextValidator()},
+			},
+			"integration_type": schema.StringAttribute{
+				Required: true, MarkdownDescription: descIntegrationType, PlanModifiers: replace,
+				Validators: integrationTypeValidators(),
+			},
+			"tenant_type": schema.StringAttribute{
+				Optional: true, Computed: true, MarkdownDescription: descTenantType,
+				PlanModifiers: []planmodifier.String{defaultTenantType{}, stringplanmodifier.RequiresReplace()},
+				Validators:    tenantTypeValidators(),
+			},
+			"name": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The configuration key: " + backquoteList(validate.ConfigurationNames()) + ", allowed only for the integration types in the table above.",
+				PlanModifiers:       replace,
+				Validators:          []validator.String{stringvalidator.OneOf(validate.ConfigurationNames()...)},
+			},
+			"value": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "The value: an HTTPS URL for `CALLBACK_URL` (unique per customer), `ALL_PRODUCT_USERS` " +
+					"for the viewers keys. Changing it updates the key in place.",
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+		},
+	}
+}
+
+// ValidateConfig checks the rules that span attributes: the key fits the integration type, and the value
+// fits the key.
+func (r *integrationConfigurationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	itype := integrationKeyRules(ctx, req.Config, &resp.Diagnostics)
+	var name, value types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("value"), &value)...)
+	if resp.Diagnostics.HasError() || !known(name) {
+		return
+	}
+	if itype != "" {
+		if err := validate.ConfigurationForType(itype, name.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Configuration name not allowed for integration_type",
+				fmt.Sprintf("Attribute name: %s.", err))
+		}
+	}
+	if known(value) {
+		if err := validate.ConfigurationValue(name.ValueString(), value.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("value"), "Invalid configuration value",
+				fmt.Sprintf("Attribute value: %s.", err))
+		}
+	}
+}
+
+func (r *integrationConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (m integrationConfigurationModel) key() client.ConfigurationKey {
+	return client.ConfigurationKey{
+		IntegrationKey: client.IntegrationKey{
+			IntegrationContext: m.IntegrationContext.ValueString(),
+			IntegrationType:    m.IntegrationType.ValueString(),
+			TenantType:         tenantOrDefault(m.TenantType, m.IntegrationType.ValueString()),
+		},
+		ConfigurationName: m.Name.ValueString(),
+	}
+}
+
+func (r *integrationConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan integrationConfigurationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := apiClient(r.data, &resp.Diagnostics, "set an integration configuration")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key := plan.key()
+	if !r.upsert(ctx, c, key, plan.Value.ValueString(), &resp.Diagnostics) {
+		return
+	}
+	plan.setKey(key)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *integrationConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state integrationConfigurationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := apiClient(r.data, &resp.Diagnostics, "read an integration configuration")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key := state.key()
+	got, err := c.Configurations.Get(ctx, key)
+	if client.IsNotFound(err) {
+		// Deleted outside Terraform (or the integration is gone): the next plan creates it again.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "reading integration configuration "+configurationID(key), err)
+		return
+	}
+	state.setKey(key)
+	state.Value = types.StringValue(got.Value)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *integrationConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan integrationConfigurationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := apiClient(r.data, &resp.Diagnostics, "update an integration configuration")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key := plan.key()
+	if !r.upsert(ctx, c, key, plan.Value.ValueString(), &resp.Diagnostics) {
+		return
+	}
+	plan.setKey(key)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *integrationConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state integrationConfigurationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key := state.key()
+	if k, ok := validate.LookupConfiguration(key.ConfigurationName); ok && !k.Deletable {
+		resp.Diagnostics.AddWarning("Configuration kept on LinkedIn", keptMessage(key))
+		return
+	}
+	c := apiClient(r.data, &resp.Diagnostics, "delete an integration configuration")
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := c.Configurations.Delete(ctx, key)
+	switch {
+	case err == nil, client.IsNotFound(err):
+	case isNotDeletable(err):
+		resp.Diagnostics.AddWarning("Configuration kept on LinkedIn", keptMessage(key))
+	default:
+		addAPIError(&resp.Diagnostics, "deleting integration configuration "+configurationID(key), err)
+	}
+}
+
+func (r *integrationConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts, err := validate.ImportID(req.ID, "integrationContext", "integrationType", "tenantType", "configurationName")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL")
+		return
+	}
+	for i, attr := range []string{"integration_context", "integration_type", "tenant_type", "name"} {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), parts[i])...)
+	}
+}
+
+func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client.Client, key client.ConfigurationKey, value string, diags interface {
+	AddError(string, string)
+},
+) bool {
+	err := c.Configurations.Upsert(ctx, client.IntegrationConfiguration{Key: key, Value: value})
+	if err == nil {
+		return true
+	}
+	if client.IsNotFound(err) {
+		diags.AddError("Integration not enabled by the customer", notEnabledMessage(key.IntegrationKey))
+		return false
+	}
+	d := describeAPIError(err)
+	diags.AddError("LinkedIn API error while setting integration configuration "+configurationID(key), d)
+	return false
+}
+
+func (m *integrationConfigurationModel) setKey(key client.ConfigurationKey) {
+	m.ID = types.StringValue(configurationID(key))
+	m.IntegrationContext = types.StringValue(key.IntegrationContext)
+	m.IntegrationType = types.StringValue(key.IntegrationType)
+	m.TenantType = types.StringValue(key.TenantType)
+	m.Name = types.StringValue(key.ConfigurationName)
+}
+
+func isNotDeletable(err error) bool {
+	var apiErr *client.Error
+	return asAPIError(err, &apiErr) && apiErr.HTTPStatus == 400 && apiErr.Code == "CONFIGURATION_NOT_DELETABLE"
+}
+
+func keptMessage(key client.ConfigurationKey) string {
+	return fmt.Sprintf("LinkedIn does not let partners delete %s: %s was removed from the Terraform state only and LinkedIn "+
+		"keeps its current value. Change the value with Terraform (or import it again) to replace it.",
+		key.ConfigurationName, configurationID(key))
+}

@@ -1,0 +1,35 @@
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// ImportID splits an import identifier made of len(names) parts separated by "/". Parts may be URL-encoded
+// (urn%3Ali%3Aorganization%3A1); they are decoded. URNs contain ":" but never "/", so "/" is a safe separator.
+// The error names the expected format.
+func ImportID(id string, names ...string) ([]string, error) {
+	format := strings.Join(names, "/")
+	raw := strings.Split(id, "/")
+	if len(raw) != len(names) {
+		return nil, fmt.Errorf("expected an import ID of the form %s (%d parts separated by \"/\"), got %q with %d part(s)",
+			format, len(names), id, len(raw))
+	}
+	parts := make([]string, len(raw))
+	for i, p := range raw {
+		dec, err := url.PathUnescape(p)
+		if err != nil {
+			return nil, fmt.Errorf("import ID %q: %s is not correctly URL-encoded: %v", id, names[i], err)
+		}
+		dec = strings.TrimSpace(dec)
+		if dec == "" {
+			return nil, fmt.Errorf("import ID %q of the form %s: %s is empty", id, format, names[i])
+		}
+		parts[i] = dec
+	}
+	return parts, nil
+}
+
+// JoinID is the inverse of ImportID for parts that contain no "/".
+func JoinID(parts ...string) string { return strings.Join(parts, "/") }

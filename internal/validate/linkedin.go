@@ -1,0 +1,240 @@
+// Package validate holds the pure rules of LinkedIn's partner APIs that the provider checks at plan time
+// (shared/spec/linkedin-api.md §1–3): URN formats, integration types and their tenants, configuration keys
+// and their values, and the import identifiers of the provider's resources. Nothing here calls LinkedIn.
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Tenant types.
+const (
+	TenantRecruiter = "RECRUITER"
+	TenantJobs      = "JOBS"
+)
+
+// Kinds of integration context.
+const (
+	ContextOrganization = "organization"
+	ContextContract     = "contract"
+)
+
+// Configuration names and the only value the viewers keys accept.
+const (
+	ConfigCallbackURL        = "CALLBACK_URL"
+	ConfigJobPostingViewers  = "JOB_POSTING_VIEWERS"
+	ConfigApplicationViewers = "APPLICATION_VIEWERS"
+	AllProductUsers          = "ALL_PRODUCT_USERS"
+)
+
+// IntegrationType describes one integration type of spec §2.
+type IntegrationType struct {
+	Name        string
+	ContextKind string // ContextOrganization or ContextContract
+	TenantType  string // TenantRecruiter or TenantJobs
+}
+
+// integrationTypes is spec §2's table.
+var integrationTypes = map[string]IntegrationType{}
+
+func init() {
+	add := func(kind, tenant string, names ...string) {
+		for _, n := range names {
+			integrationTypes[n] = IntegrationType{Name: n, ContextKind: kind, TenantType: tenant}
+		}
+	}
+	add(ContextOrganization, TenantJobs, "APPLY_CONNECT", "APPLY_WITH_LINKEDIN")
+	add(ContextContract, TenantRecruiter, "CSA_API", "CRM_CSA_API")
+	add(ContextContract, TenantJobs, "PREMIUM_JOB_POSTING")
+	add(ContextOrganization, TenantRecruiter, "IN_ATS_INDICATOR", "ONE_CLICK_EXPORT", "PROFILE_PLUGIN",
+		"RECOMMENDED_MATCHES", "UNIFIED_SEARCH", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR", "CRM_PROFILE_PLUGIN")
+}
+
+// ConfigurationKey describes one configuration key of spec §3.
+type ConfigurationKey struct {
+	Name             string
+	IntegrationTypes []string
+	// Deletable is false for keys LinkedIn keeps once set (CALLBACK_URL).
+	Deletable bool
+}
+
+var configurationKeys = map[string]ConfigurationKey{
+	ConfigCallbackURL:        {Name: ConfigCallbackURL, IntegrationTypes: []string{"ONE_CLICK_EXPORT", "CRM_ONE_CLICK_EXPORT"}},
+	ConfigJobPostingViewers:  {Name: ConfigJobPostingViewers, IntegrationTypes: []string{"ONE_CLICK_EXPORT"}, Deletable: true},
+	ConfigApplicationViewers: {Name: ConfigApplicationViewers, IntegrationTypes: []string{"IN_ATS_INDICATOR", "IN_CRM_INDICATOR"}, Deletable: true},
+}
+
+// IntegrationTypeNames returns every known integration type, sorted.
+func IntegrationTypeNames() []string { return sortedKeys(integrationTypes) }
+
+// ConfigurationNames returns every known configuration name, sorted.
+func ConfigurationNames() []string { return sortedKeys(configurationKeys) }
+
+// TenantTypes returns the tenant types, sorted.
+func TenantTypes() []string { return []string{TenantJobs, TenantRecruiter} }
+
+// LookupIntegrationType returns the rules of an integration type.
+func LookupIntegrationType(name string) (IntegrationType, bool) {
+	t, ok := integrationTypes[name]
+	return t, ok
+}
+
+// LookupConfiguration returns the rules of a configuration name.
+func LookupConfiguration(name string) (ConfigurationKey, bool) {
+	k, ok := configurationKeys[name]
+	return k, ok
+}
+
+// DefaultTenantType is the tenant type LinkedIn uses for an integration type ("" when the type is unknown).
+func DefaultTenantType(integrationType string) string {
+	return integrationTypes[integrationType].TenantType
+}
+
+var (
+	organizationURN = regexp.MustCompile(`^urn:li:organization:[1-9][0-9]*$`)
+	contractURN     = regexp.MustCompile(`^urn:li:contract:[1-9][0-9]*$`)
+)
+
+// ContextKind returns ContextOrganization or ContextContract for a well-formed integration context URN, or "".
+func ContextKind(urn string) string {
+	switch {
+	case organizationURN.MatchString(urn):
+		return ContextOrganization
+	case contractURN.MatchString(urn):
+		return ContextContract
+	}
+	return ""
+}
+
+// IntegrationContext checks the form of an integration context on its own.
+func IntegrationContext(urn string) error {
+	if ContextKind(urn) == "" {
+		return fmt.Errorf("must be an organization URN (urn:li:organization:<number>) or a contract URN (urn:li:contract:<number>), got %q", urn)
+	}
+	return nil
+}
+
+// ContextForType checks that an integration context has the URN form the integration type needs.
+func ContextForType(integrationType, urn string) error {
+	t, ok := integrationTypes[integrationType]
+	if !ok {
+		return nil // reported by the type's own check
+	}
+	if ContextKind(urn) == t.ContextKind {
+		return nil
+	}
+	return fmt.Errorf("integration type %s needs an %s URN (urn:li:%s:<number>) as integration_context, got %q",
+		integrationType, t.ContextKind, t.ContextKind, urn)
+}
+
+// TenantForType checks that a tenant type is the one LinkedIn uses for the integration type.
+func TenantForType(integrationType, tenant string) error {
+	t, ok := integrationTypes[integrationType]
+	if !ok || t.TenantType == tenant {
+		return nil
+	}
+	return fmt.Errorf("integration type %s uses tenant type %s, got %q (leave tenant_type unset to use the default)",
+		integrationType, t.TenantType, tenant)
+}
+
+// ConfigurationForType checks that a configuration name exists for the integration type.
+func ConfigurationForType(integrationType, name string) error {
+	k, ok := configurationKeys[name]
+	if !ok {
+		return nil // reported by the name's own check
+	}
+	for _, it := range k.IntegrationTypes {
+		if it == integrationType {
+			return nil
+		}
+	}
+	return fmt.Errorf("configuration %s is not defined for integration type %s; it exists only for %s",
+		name, integrationType, strings.Join(k.IntegrationTypes, ", "))
+}
+
+// ConfigurationValue checks a configuration value against its name's rule.
+func ConfigurationValue(name, value string) error {
+	switch name {
+	case ConfigCallbackURL:
+		if err := HTTPSURL(value); err != nil {
+			return fmt.Errorf("%s must be an HTTPS URL: %w", name, err)
+		}
+	case ConfigJobPostingViewers, ConfigApplicationViewers:
+		if value != AllProductUsers {
+			return fmt.Errorf("%s accepts only %q, got %q", name, AllProductUsers, value)
+		}
+	}
+	return nil
+}
+
+// HTTPSURL checks that s is an absolute https:// URL with a host.
+func HTTPSURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %v", s, err)
+	}
+	if u.Scheme != "https" {
+		return fmt.Errorf("%q does not start with https://", s)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return fmt.Errorf("%q has no host", s)
+	}
+	if u.User != nil {
+		return fmt.Errorf("%q must not carry user information", s)
+	}
+	return nil
+}
+
+// HTTPURL checks that s is an absolute http:// or https:// URL with a host.
+func HTTPURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a URL: %v", s, err)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" {
+		return fmt.Errorf("%q does not start with https:// or http://", s)
+	}
+	if u.Hostname() == "" {
+		return fmt.Errorf("%q has no host", s)
+	}
+	return nil
+}
+
+// ApplicationName checks a child application's name: at most 50 characters and not containing "LinkedIn"
+// (compared case-insensitively: LinkedIn reserves its brand).
+func ApplicationName(s string) error {
+	if n := len([]rune(s)); n == 0 || n > 50 {
+		return fmt.Errorf("must be 1 to 50 characters long, got %d", n)
+	}
+	if strings.Contains(strings.ToLower(s), "linkedin") {
+		return fmt.Errorf("must not contain %q, got %q", "LinkedIn", s)
+	}
+	return nil
+}
+
+// JSSDKDomain checks one valid_js_sdk_domains entry: a domain or origin without a trailing "/".
+func JSSDKDomain(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return fmt.Errorf("must not be empty")
+	}
+	if strings.HasSuffix(s, "/") {
+		return fmt.Errorf("%q must not end with \"/\"", s)
+	}
+	if strings.ContainsAny(s, " \t\n") {
+		return fmt.Errorf("%q must not contain spaces", s)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

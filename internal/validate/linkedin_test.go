@@ -1,0 +1,166 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestContextForType(t *testing.T) {
+	cases := []struct {
+		itype, urn string
+		ok         bool
+	}{
+		{"ONE_CLICK_EXPORT", "urn:li:organization:1", true},
+		{"ONE_CLICK_EXPORT", "urn:li:contract:1", false},
+		{"CSA_API", "urn:li:contract:42", true},
+		{"CSA_API", "urn:li:organization:42", false},
+		{"PREMIUM_JOB_POSTING", "urn:li:contract:7", true},
+		{"APPLY_CONNECT", "urn:li:organization:7", true},
+		{"UNKNOWN_TYPE", "urn:li:contract:7", true}, // reported by the type's own check
+	}
+	for _, c := range cases {
+		err := ContextForType(c.itype, c.urn)
+		if (err == nil) != c.ok {
+			t.Errorf("ContextForType(%s, %s) = %v, want ok=%v", c.itype, c.urn, err, c.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), c.itype) {
+			t.Errorf("error %q does not name the type", err)
+		}
+	}
+}
+
+func TestIntegrationContext(t *testing.T) {
+	for _, ok := range []string{"urn:li:organization:1000", "urn:li:contract:9"} {
+		if err := IntegrationContext(ok); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "urn:li:organization:", "urn:li:organization:0", "urn:li:organization:12a",
+		"organization:1", "urn:li:company:1", " urn:li:organization:1", "urn:li:organization:1/"} {
+		if err := IntegrationContext(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestDefaultTenantAndTenantForType(t *testing.T) {
+	want := map[string]string{
+		"APPLY_CONNECT": TenantJobs, "APPLY_WITH_LINKEDIN": TenantJobs, "PREMIUM_JOB_POSTING": TenantJobs,
+		"CSA_API": TenantRecruiter, "CRM_CSA_API": TenantRecruiter, "ONE_CLICK_EXPORT": TenantRecruiter,
+		"IN_ATS_INDICATOR": TenantRecruiter, "CRM_PROFILE_PLUGIN": TenantRecruiter,
+	}
+	for it, tenant := range want {
+		if got := DefaultTenantType(it); got != tenant {
+			t.Errorf("DefaultTenantType(%s) = %s, want %s", it, got, tenant)
+		}
+		if err := TenantForType(it, tenant); err != nil {
+			t.Errorf("TenantForType(%s, %s): %v", it, tenant, err)
+		}
+	}
+	if err := TenantForType("ONE_CLICK_EXPORT", TenantJobs); err == nil || !strings.Contains(err.Error(), "RECRUITER") {
+		t.Errorf("JOBS for ONE_CLICK_EXPORT: %v", err)
+	}
+	if len(IntegrationTypeNames()) != 13 {
+		t.Errorf("expected the 13 integration types of spec §2, got %v", IntegrationTypeNames())
+	}
+}
+
+func TestConfigurationRules(t *testing.T) {
+	allowed := map[string][]string{
+		ConfigCallbackURL:        {"ONE_CLICK_EXPORT", "CRM_ONE_CLICK_EXPORT"},
+		ConfigJobPostingViewers:  {"ONE_CLICK_EXPORT"},
+		ConfigApplicationViewers: {"IN_ATS_INDICATOR", "IN_CRM_INDICATOR"},
+	}
+	for name, types := range allowed {
+		for _, it := range IntegrationTypeNames() {
+			want := false
+			for _, a := range types {
+				want = want || a == it
+			}
+			if err := ConfigurationForType(it, name); (err == nil) != want {
+				t.Errorf("ConfigurationForType(%s, %s) = %v, want ok=%v", it, name, err, want)
+			}
+		}
+	}
+	valueCases := []struct {
+		name, value string
+		ok          bool
+	}{
+		{ConfigCallbackURL, "https://ats.example.com/linkedin/export", true},
+		{ConfigCallbackURL, "http://ats.example.com/export", false},
+		{ConfigCallbackURL, "https://", false},
+		{ConfigCallbackURL, "ats.example.com", false},
+		{ConfigCallbackURL, "https://user:pw@ats.example.com", false},
+		{ConfigJobPostingViewers, AllProductUsers, true},
+		{ConfigJobPostingViewers, "all_product_users", false},
+		{ConfigApplicationViewers, "SOME_USERS", false},
+	}
+	for _, c := range valueCases {
+		if err := ConfigurationValue(c.name, c.value); (err == nil) != c.ok {
+			t.Errorf("ConfigurationValue(%s, %q) = %v, want ok=%v", c.name, c.value, err, c.ok)
+		}
+	}
+	if k, _ := LookupConfiguration(ConfigCallbackURL); k.Deletable {
+		t.Error("CALLBACK_URL must not be deletable")
+	}
+	if k, _ := LookupConfiguration(ConfigJobPostingViewers); !k.Deletable {
+		t.Error("JOB_POSTING_VIEWERS must be deletable")
+	}
+}
+
+func TestApplicationName(t *testing.T) {
+	if err := ApplicationName("Acme ATS integration"); err != nil {
+		t.Error(err)
+	}
+	if err := ApplicationName(strings.Repeat("é", 50)); err != nil {
+		t.Errorf("50 runes: %v", err)
+	}
+	for _, bad := range []string{"", strings.Repeat("a", 51), "Acme LinkedIn connector", "acme linkedin"} {
+		if err := ApplicationName(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestJSSDKDomain(t *testing.T) {
+	if err := JSSDKDomain("https://ats.example.com"); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range []string{"", "https://ats.example.com/", "a b"} {
+		if err := JSSDKDomain(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestImportID(t *testing.T) {
+	parts, err := ImportID("urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL", "c", "t", "tt", "n")
+	if err != nil || parts[0] != "urn:li:organization:1000" || parts[3] != "CALLBACK_URL" {
+		t.Fatalf("got %v, %v", parts, err)
+	}
+	parts, err = ImportID("urn%3Ali%3Aorganization%3A1000/ONE_CLICK_EXPORT/RECRUITER", "c", "t", "tt")
+	if err != nil || parts[0] != "urn:li:organization:1000" {
+		t.Fatalf("URL-encoded: got %v, %v", parts, err)
+	}
+	for _, bad := range []string{"", "urn:li:organization:1000", "a/b", "a//c", "a/b/c/d", "a/%zz/c"} {
+		if _, err := ImportID(bad, "integrationContext", "integrationType", "tenantType"); err == nil {
+			t.Errorf("%q accepted", bad)
+		} else if !strings.Contains(err.Error(), "integrationContext/integrationType/tenantType") && !strings.Contains(err.Error(), "URL-encoded") {
+			t.Errorf("%q: error %q does not name the format", bad, err)
+		}
+	}
+	if got := JoinID("a", "b", "c"); got != "a/b/c" {
+		t.Errorf("JoinID = %s", got)
+	}
+}
+
+func FuzzImportID(f *testing.F) {
+	f.Add("urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER")
+	f.Add("a%2Fb/c/d")
+	f.Fuzz(func(t *testing.T, id string) {
+		parts, err := ImportID(id, "a", "b", "c")
+		if err == nil && len(parts) != 3 {
+			t.Fatalf("%q: %d parts", id, len(parts))
+		}
+	})
+}
