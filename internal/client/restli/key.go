@@ -35,7 +35,8 @@ func CompoundKey(parts map[string]string) Key {
 // 1.0 compound: LinkedIn's own keys (URNs, configuration names, numeric ids) never do; use ParseSimpleKey
 // where a resource's keys are simple and may contain "=". A 2.0 compound key whose
 // part is not a string, a leading "List(", a repeated part, empty input or a bad percent escape is an error
-// wrapping ErrMalformed. '+' is not a space.
+// wrapping ErrMalformed. '+' is not a space. For a key taken from a request path, pass the escaped path
+// segment (url.URL.EscapedPath), not the decoded one, so escaped grammar characters stay escaped.
 func ParseKey(s string) (Key, error) {
 	switch {
 	case s == "":

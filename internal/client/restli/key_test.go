@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,6 +46,8 @@ func TestParseKeySpellings(t *testing.T) {
 			"(a:x%20y,b:p%3Aq)", "(a:x y,b:p%3Aq)", "a=x%20y&b=p%3Aq", "b=p:q&a=x%20y",
 		}},
 		{CompoundKey(map[string]string{"a": ""}), []string{"(a:'')", "a="}},
+		// rest.li-test-suite association-batch-update body keys, 1.0 and 2.0
+		{assocKeys[0], []string{"part1=five&part2=9&part3=APPLE", "(part1:five,part2:9,part3:APPLE)"}},
 		{CompoundKey(nil), []string{"()"}},
 	}
 	for _, tt := range tests {
@@ -227,6 +230,11 @@ func hasEmptyName(k Key) bool {
 	return ok
 }
 
+var assocKeys = []Key{
+	CompoundKey(map[string]string{"part1": "five", "part2": "9", "part3": "APPLE"}),
+	CompoundKey(map[string]string{"part1": "two", "part2": "3", "part3": "ORANGE"}),
+}
+
 // The exact ids strings of seed 000's curl samples, with {org_id} filled in, plus the 2.0 spellings.
 func TestParseIDs(t *testing.T) {
 	seedV1 := "ids[0].integrationContext=urn%3Ali%3Aorganization%3A1&ids[0].integrationType=CRM_ONE_CLICK_EXPORT&ids[0].tenantType=RECRUITER&ids[0].configurationName=CALLBACK_URL"
@@ -248,6 +256,13 @@ func TestParseIDs(t *testing.T) {
 		{"ids=List(urn%3Ali%3AsimpleJobPostingTask%3A1,urn%3Ali%3AsimpleJobPostingTask%3A2)", []Key{SimpleKey("urn:li:simpleJobPostingTask:1"), SimpleKey("urn:li:simpleJobPostingTask:2")}},
 		{"ids=List(b,a)&q=x&fields=id", []Key{SimpleKey("b"), SimpleKey("a")}},
 		{"ids=List('')", []Key{SimpleKey("")}},
+		// rest.li-test-suite association-batch-get, protocol 1.0 and 2.0
+		{"ids=part1%3Dfive%26part2%3D9%26part3%3DAPPLE&ids=part1%3Dtwo%26part2%3D3%26part3%3DORANGE", assocKeys},
+		{"ids=List((part1:five,part2:9,part3:APPLE),(part1:two,part2:3,part3:ORANGE))", assocKeys},
+		// 1.0 double encoding keeps an escaped value escaped once more
+		{"ids=integrationContext%3Durn%253Ali%253Aorganization%253A1%26integrationType%3DCRM_ONE_CLICK_EXPORT%26tenantType%3DRECRUITER%26configurationName%3DCALLBACK_URL", []Key{configKey}},
+		// legacy: a simple id URL-encoded, no '=' inside
+		{"ids=JOB%2D1", []Key{SimpleKey("JOB-1")}},
 		{"ids=List()", nil},
 		{"q=x", nil},
 		{"", nil},
@@ -306,4 +321,54 @@ func TestParseIDsRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Protocol 1.0 spellings a server must read: ids=<EncodeV1 URL-encoded once more> and ids[i].part=value.
+func TestParseIDsV1RoundTrip(t *testing.T) {
+	r := rand.New(rand.NewSource(6))
+	for range 5000 {
+		keys := make([]Key, 1+r.Intn(4))
+		for i := range keys {
+			parts := map[string]string{}
+			for range 1 + r.Intn(3) {
+				if n := randomString(r); n != "" {
+					parts[n] = randomString(r)
+				}
+			}
+			if len(parts) == 0 {
+				parts["a"] = "x"
+			}
+			keys[i] = CompoundKey(parts)
+		}
+		var plain, indexed []string
+		for i, k := range keys {
+			plain = append(plain, "ids="+Escape(k.EncodeV1()))
+			for _, n := range sortedKeys(k.parts) {
+				indexed = append(indexed, Escape("ids["+strconv.Itoa(i)+"]."+n)+"="+url1(k.parts[n]))
+			}
+		}
+		r.Shuffle(len(indexed), func(i, j int) { indexed[i], indexed[j] = indexed[j], indexed[i] })
+		for _, q := range []string{strings.Join(plain, "&"), strings.Join(indexed, "&")} {
+			got, err := ParseIDs(q)
+			if err != nil {
+				t.Fatalf("ParseIDs(%q): %v", q, err)
+			}
+			if len(got) != len(keys) {
+				t.Fatalf("ParseIDs(%q) = %v, want %v", q, got, keys)
+			}
+			for i := range keys {
+				if !got[i].Equal(keys[i]) {
+					t.Fatalf("ParseIDs(%q)[%d] = %#v, want %#v", q, i, got[i], keys[i])
+				}
+			}
+		}
+	}
+}
+
+// url1 is the 1.0 value encoding: URL escaping with the empty string as nothing.
+func url1(s string) string {
+	if s == "" {
+		return ""
+	}
+	return Escape(s)
 }

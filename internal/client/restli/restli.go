@@ -594,6 +594,11 @@ func eachPair(rawQuery string, fn func(name, raw string) error) error {
 // compound "ids[0].a=x&ids[0].b=y&ids[1].a=..." (brackets possibly percent-encoded). It takes the raw query,
 // not url.Values, because 2.0 values must be tokenised before they are percent-decoded.
 //
+// A 1.0 "ids=" value is read with ParseKey, except that the 1.0 compound form URL-encoded once more
+// (ids=a%3Dx%26b%3Dy, as Rest.li's Java client writes association keys) is recognised first; so a 1.0 simple
+// id whose text looks like "a=x" reads as compound. LinkedIn's ids never do; a caller serving a resource with
+// free-form simple ids can use ParseQuery and ParseSimpleKey instead.
+//
 // A query without ids gives nil and no error. Mixing the 1.0 indexed form with "ids=" values, a gap or a
 // repeated part in the indexed form, an empty id, or an element of a 2.0 list that is neither a string nor a
 // map of strings is an error wrapping ErrMalformed. Several "ids=List(...)" or "ids=a" values are
@@ -626,6 +631,17 @@ func ParseIDs(rawQuery string) ([]Key, error) {
 			}
 			if raw == "" {
 				return fmt.Errorf("%w: empty id", ErrMalformed)
+			}
+			// Rest.li 1.0 writes a compound key in ids= as its "a=x&b=y" form URL-encoded once more
+			// (ids=part1%3Dfive%26part2%3D9), so decode one level and look for that shape first.
+			if dec, err := Unescape(raw); err == nil && dec != raw {
+				if parts, ok, err := parseV1Key(dec); ok || err != nil {
+					if err != nil {
+						return err
+					}
+					keys = append(keys, Key{parts: parts})
+					return nil
+				}
 			}
 			k, err := ParseKey(raw)
 			if err != nil {

@@ -88,6 +88,11 @@ func TestDecodeExamples(t *testing.T) {
 		{"(string:abc)", map[string]any{"string": "abc"}},
 		{"%C3%A9", "é"},
 		{"é", "é"},
+		// rest.li-test-suite complexkey-batch-get-with-special-chars (2.0): raw !*;@$/? inside strings
+		{"List(($params:(param1:param!*%27%28%29;%3A@%26%3D%2B$%2C/?%23%5B%5D.~,param2:5),part1:two))",
+			[]any{map[string]any{"$params": map[string]any{"param1": "param!*'();:@&=+$,/?#[].~", "param2": "5"}, "part1": "two"}}},
+		// rest.li-test-suite collection-map-finder-empty-entry
+		{"('':'')", map[string]any{"": ""}},
 		{"List((configurationName:CALLBACK_URL,integrationContext:urn%3Ali%3Aorganization%3A1))",
 			[]any{map[string]any{"configurationName": "CALLBACK_URL", "integrationContext": "urn:li:organization:1"}}},
 	}
