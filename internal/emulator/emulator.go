@@ -5,7 +5,11 @@
 package emulator
 
 import (
+	"context"
+	"errors"
+	"math/rand"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -19,6 +23,12 @@ const (
 	SeedOrganization   = "urn:li:organization:1000"
 )
 
+// ParentApplication is the URN of the seeded parent (partner) application.
+const ParentApplication = "urn:li:developerApplication:1000"
+
+// ChildUniqueForeignID is the uniqueForeignId of the seeded child application.
+const ChildUniqueForeignID = "emulator-customer"
+
 // Options configures an Emulator. The zero value is usable.
 type Options struct {
 	// TokenLifetime of issued access tokens; default 30 minutes.
@@ -29,6 +39,15 @@ type Options struct {
 	StateFile string
 	// WebhookRevalidateInterval between challenge validations of a registered webhook; default 2 h.
 	WebhookRevalidateInterval time.Duration
+	// WebhookRetryBase is the first delay before a failed notification (or webhook validation) is retried;
+	// it doubles on each failure up to WebhookRetryMax. Default 1 s.
+	WebhookRetryBase time.Duration
+	// WebhookRetryMax caps the delay between retries; default 5 minutes.
+	WebhookRetryMax time.Duration
+	// WebhookRetryFor is how long a notification is retried before it is dropped; default 24 h.
+	WebhookRetryFor time.Duration
+	// NoQuotas turns off the daily per-application quotas of spec §7 (for benchmarks).
+	NoQuotas bool
 	// Faults to inject from the start (also settable through POST /emulator/faults).
 	Faults Faults
 	// Now is the clock; default time.Now.
@@ -49,13 +68,103 @@ type Faults struct {
 type Emulator struct {
 	opts Options
 	mux  *http.ServeMux
+
+	// mu guards st, counts and the persistence of st.
+	mu     sync.Mutex
+	st     *state
+	counts map[countKey]int
+
+	faultMu sync.Mutex
+	faults  Faults
+	rng     *rand.Rand
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wake   chan struct{}
+	wg     sync.WaitGroup
+	hc     *http.Client
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // New returns an emulator holding the default seed (or the state file's contents).
-func New(opts Options) (*Emulator, error) { panic("emulator: not implemented") }
+func New(opts Options) (*Emulator, error) {
+	if opts.TokenLifetime <= 0 {
+		opts.TokenLifetime = 30 * time.Minute
+	}
+	if opts.TaskDelay <= 0 {
+		opts.TaskDelay = 2 * time.Second
+	}
+	if opts.WebhookRevalidateInterval <= 0 {
+		opts.WebhookRevalidateInterval = 2 * time.Hour
+	}
+	if opts.WebhookRetryBase <= 0 {
+		opts.WebhookRetryBase = time.Second
+	}
+	if opts.WebhookRetryMax <= 0 {
+		opts.WebhookRetryMax = 5 * time.Minute
+	}
+	if opts.WebhookRetryFor <= 0 {
+		opts.WebhookRetryFor = 24 * time.Hour
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	e := &Emulator{
+		opts:   opts,
+		counts: map[countKey]int{},
+		wake:   make(chan struct{}, 1),
+		// The challenge deadline of spec §5 is 3 s; notifications get the same bound.
+		hc: &http.Client{Timeout: 3 * time.Second},
+	}
+	e.setFaults(opts.Faults)
+	e.st = seedState(e.now())
+	if opts.StateFile != "" {
+		st, err := loadState(opts.StateFile)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			e.st = st
+		} else if err := e.persistLocked(); err != nil {
+			return nil, err
+		}
+	}
+	e.mux = e.routes()
+	e.ctx, e.cancel = context.WithCancel(context.Background())
+	e.wg.Add(1)
+	go e.scheduler()
+	return e, nil
+}
 
 // ServeHTTP serves the OAuth, /rest, /v2 and /emulator endpoints.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) { e.mux.ServeHTTP(w, r) }
 
 // Close stops background work (task processing, webhook delivery) and flushes the state file.
-func (e *Emulator) Close() error { panic("emulator: not implemented") }
+func (e *Emulator) Close() error {
+	e.closeOnce.Do(func() {
+		e.cancel()
+		e.wg.Wait()
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		e.advanceLocked()
+		if e.opts.StateFile != "" {
+			e.closeErr = e.persistLocked()
+		}
+	})
+	return e.closeErr
+}
+
+func (e *Emulator) now() time.Time { return e.opts.Now() }
+
+// errClosed is returned by background work that finds the emulator closed.
+var errClosed = errors.New("emulator: closed")
+
+// signal wakes the scheduler without blocking.
+func (e *Emulator) signal() {
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}

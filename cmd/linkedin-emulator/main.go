@@ -1,0 +1,85 @@
+// Command linkedin-emulator serves a local LinkedIn Talent Solutions API (internal/emulator) on one port:
+// /oauth/v2/accessToken, /rest/..., /v2/... and the admin API /emulator/....
+//
+//	go run ./cmd/linkedin-emulator --addr 127.0.0.1:8080
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "linkedin-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses flags, serves until ctx ends or SIGINT/SIGTERM arrives, and shuts down cleanly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("linkedin-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (loopback by default; port 0 picks a free port)")
+	opts := emulator.Options{}
+	fs.DurationVar(&opts.TaskDelay, "task-delay", 2*time.Second, "how long a job posting task stays IN_PROGRESS")
+	fs.DurationVar(&opts.TokenLifetime, "token-lifetime", 30*time.Minute, "lifetime of issued access tokens")
+	fs.StringVar(&opts.StateFile, "state", "", "persist state to this JSON file (atomically, after every change) and reload it at start")
+	fs.DurationVar(&opts.WebhookRevalidateInterval, "webhook-revalidate", 2*time.Hour, "interval between webhook challenge validations")
+	fs.DurationVar(&opts.WebhookRetryBase, "webhook-retry-base", time.Second, "first delay before a failed notification is retried (doubles up to 5m, for 24h)")
+	fs.BoolVar(&opts.NoQuotas, "no-quotas", false, "turn off the daily per-application quotas")
+	fs.Float64Var(&opts.Faults.ErrorRate, "fault-rate", 0, "share of API requests answered 500, 503 or 429")
+	fs.BoolVar(&opts.Faults.RetryAfter, "fault-retry-after", false, "429 and 503 fault answers carry Retry-After: 1")
+	fs.Float64Var(&opts.Faults.DropRate, "drop-rate", 0, "share of API requests whose connection is closed without an answer")
+	fs.BoolVar(&opts.Faults.DropAfterApply, "drop-after-apply", false, "dropped requests take effect first (lost responses)")
+	fs.DurationVar(&opts.Faults.Latency, "latency", 0, "latency added to every API request")
+	fs.Int64Var(&opts.Faults.Seed, "seed", 0, "random seed of fault injection (0: random)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %v", fs.Args())
+	}
+	if opts.Faults.ErrorRate < 0 || opts.Faults.ErrorRate > 1 || opts.Faults.DropRate < 0 || opts.Faults.DropRate > 1 {
+		return errors.New("--fault-rate and --drop-rate must be in [0,1]")
+	}
+
+	emu, err := emulator.New(opts)
+	if err != nil {
+		return err
+	}
+	defer emu.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "linkedin-emulator listening on http://%s\n", ln.Addr())
+
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	return emu.Close()
+}

@@ -1,0 +1,90 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// serveAdmin is the admin API under /emulator/ (issue #3), JSON in and out. It is not counted in
+// RequestCounts and never faulted.
+func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	fail := func(status int, err error) {
+		writeJSON(w, status, map[string]any{"status": status, "message": err.Error()})
+	}
+	decode := func(v any) bool {
+		d := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
+		d.DisallowUnknownFields()
+		if err := d.Decode(v); err != nil {
+			fail(http.StatusBadRequest, err)
+			return false
+		}
+		return true
+	}
+	route := r.Method + " " + r.URL.Path
+	switch route {
+	case "POST /emulator/integrations":
+		var s IntegrationState
+		if !decode(&s) {
+			return
+		}
+		if err := e.SetIntegration(s); err != nil {
+			fail(http.StatusBadRequest, err)
+			return
+		}
+		got, _ := e.Integration(s.Application, s.IntegrationContext, s.IntegrationType, s.TenantType)
+		writeJSON(w, http.StatusOK, got)
+	case "POST /emulator/jobs/status":
+		var c JobStatusChange
+		if !decode(&c) {
+			return
+		}
+		if err := e.ChangeJobStatus(c); err != nil {
+			fail(http.StatusBadRequest, err)
+			return
+		}
+		st, _ := e.JobListingStatus(c.Application, c.ExternalJobPostingID)
+		writeJSON(w, http.StatusOK, map[string]string{"listingStatus": st})
+	case "POST /emulator/webhooks":
+		var b struct {
+			Application string `json:"application"`
+			URL         string `json:"url"`
+		}
+		if !decode(&b) {
+			return
+		}
+		err := e.RegisterWebhook(b.Application, b.URL)
+		info, ok := e.webhookInfo(b.Application)
+		if !ok {
+			fail(http.StatusBadRequest, err)
+			return
+		}
+		if err != nil {
+			info["error"] = err.Error()
+		}
+		writeJSON(w, http.StatusOK, info)
+	case "GET /emulator/requests":
+		writeJSON(w, http.StatusOK, map[string]any{"total": e.TotalRequests(), "requests": e.RequestCounts()})
+	case "POST /emulator/reset":
+		e.Reset()
+		writeJSON(w, http.StatusOK, map[string]string{"status": "reset"})
+	case "POST /emulator/faults":
+		var f Faults
+		if !decode(&f) {
+			return
+		}
+		if f.ErrorRate < 0 || f.ErrorRate > 1 || f.DropRate < 0 || f.DropRate > 1 || f.Latency < 0 {
+			fail(http.StatusBadRequest, errString("errorRate and dropRate must be in [0,1] and latency >= 0"))
+			return
+		}
+		e.SetFaults(f)
+		writeJSON(w, http.StatusOK, f)
+	case "GET /emulator/faults":
+		writeJSON(w, http.StatusOK, e.currentFaults())
+	default:
+		fail(http.StatusNotFound, errString("no admin endpoint "+route))
+	}
+}
+
+type errString string
+
+func (s errString) Error() string { return string(s) }

@@ -1,0 +1,565 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
+)
+
+// This file is the generic Rest.li collection engine: a resource is a *collection definition (key shape,
+// methods served, per-key handlers) and the engine does the rest — key spellings (protocol 1.0 and 2.0),
+// method inference, batch envelopes, body/ids matching and per-key errors. Adding candidates, applications
+// or stages later is one more definition and one more route.
+
+// maxBatch is LinkedIn's limit on ids or elements per call (spec §7).
+const maxBatch = 100
+
+// collection is the declarative definition of one Rest.li resource. Handlers run with e.mu held.
+type collection struct {
+	name       string // resource name, as in permission errors
+	parentOnly bool   // only a parent application may call it (provisioning); else only child applications
+	quota      string // daily quota group (quota.go); "" for none
+	methods    []string
+	key        keySpec
+
+	get         func(c *call, k restli.Key) (any, *apiError)
+	update      func(c *call, k restli.Key, entity json.RawMessage) *apiError
+	patch       func(c *call, k restli.Key, p patchBody) *apiError
+	remove      func(c *call, k restli.Key) *apiError
+	create      func(c *call, entity json.RawMessage) (*response, *apiError)
+	batchCreate func(c *call, elements []json.RawMessage) ([]any, *apiError)
+	finders     map[string]func(c *call) (*response, *apiError)
+}
+
+func (co *collection) serves(m string) bool {
+	for _, x := range co.methods {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// keySpec is the shape of a resource key.
+type keySpec struct {
+	parts []string          // compound key part names; nil for a simple key
+	fixed map[string]string // parts whose value is fixed, e.g. dataProvider=ATS on legacy keys
+}
+
+// parse reads one key of this resource in any spelling; an ill-shaped key fails the whole request with 400,
+// as Rest.li's key coercion does before a resource sees it.
+func (ks keySpec) parse(s string, fromQuery bool) (restli.Key, *apiError) {
+	if ks.parts == nil {
+		v, err := url.PathUnescape(s)
+		if err != nil {
+			return restli.Key{}, errBadRequest("malformed key %q", s)
+		}
+		if v == "''" {
+			v = ""
+		}
+		return restli.SimpleKey(v), nil
+	}
+	k, err := restli.ParseKey(s)
+	if err != nil {
+		return restli.Key{}, errBadRequest("malformed key %q: %v", s, err)
+	}
+	return k, ks.check(k)
+}
+
+// check verifies a compound key has exactly the expected parts.
+func (ks keySpec) check(k restli.Key) *apiError {
+	if ks.parts == nil {
+		if k.IsCompound() {
+			return errBadRequest("the key must be a simple key, not %s", k.EncodeReduced())
+		}
+		return nil
+	}
+	if !k.IsCompound() {
+		return errBadRequest("the key must be a compound key with parts %s", strings.Join(ks.allParts(), ", "))
+	}
+	parts := k.Parts()
+	for _, p := range ks.allParts() {
+		if _, ok := parts[p]; !ok {
+			return errBadRequest("the key %s is missing the part %s", k.EncodeReduced(), p)
+		}
+	}
+	for p, v := range parts {
+		want, fixed := ks.fixed[p]
+		if !fixed && !contains(ks.parts, p) {
+			return errBadRequest("the key %s has an unknown part %s", k.EncodeReduced(), p)
+		}
+		if fixed && v != want {
+			return errBadRequest("the key part %s must be %s, not %q", p, want, v)
+		}
+	}
+	return nil
+}
+
+func (ks keySpec) allParts() []string {
+	all := append([]string(nil), ks.parts...)
+	for p := range ks.fixed {
+		all = append(all, p)
+	}
+	sort.Strings(all)
+	return all
+}
+
+// route places a collection at a URL: /<family>/<name>[/<parentKey>/<sub>].
+type route struct {
+	family string
+	name   string
+	sub    string // sub-resource name, "" for a top-level collection
+	parent *keySpec
+	coll   *collection
+}
+
+func (rt *route) permissionPath() string {
+	if rt.sub != "" {
+		return rt.name + "/" + rt.sub
+	}
+	return rt.name
+}
+
+func (e *Emulator) findRoute(c *call) *route {
+	if len(c.segs) == 0 {
+		return nil
+	}
+	for _, rt := range apiRoutes {
+		if rt.family != c.family || rt.name != c.segs[0] {
+			continue
+		}
+		switch {
+		case rt.sub == "" && len(c.segs) == 1:
+			return rt
+		case rt.sub == "" && len(c.segs) == 2 && c.segs[1] != "":
+			c.pathKey = c.segs[1]
+			return rt
+		case rt.sub != "" && len(c.segs) == 3 && c.segs[2] == rt.sub:
+			c.parentKey = c.segs[1]
+			return rt
+		case rt.sub != "" && len(c.segs) == 4 && c.segs[2] == rt.sub:
+			c.parentKey, c.pathKey = c.segs[1], c.segs[3]
+			return rt
+		}
+	}
+	return nil
+}
+
+// countPath is the path of a request for RequestCounts, with keys replaced by {key}.
+func (c *call) countPath() string {
+	if c.route == nil {
+		return "/" + c.family + "/" + strings.Join(c.segs, "/")
+	}
+	p := "/" + c.family + "/" + c.route.name
+	if c.route.sub != "" {
+		p += "/{key}/" + c.route.sub
+	}
+	if c.pathKey != "" {
+		p += "/{key}"
+	}
+	return p
+}
+
+// restliHTTP maps each Rest.li method to the HTTP method it travels on.
+var restliHTTP = map[string]string{
+	"get": http.MethodGet, "batch_get": http.MethodGet, "finder": http.MethodGet, "get_all": http.MethodGet,
+	"create": http.MethodPost, "batch_create": http.MethodPost, "partial_update": http.MethodPost,
+	"batch_partial_update": http.MethodPost, "action": http.MethodPost,
+	"update": http.MethodPut, "batch_update": http.MethodPut,
+	"delete": http.MethodDelete, "batch_delete": http.MethodDelete,
+}
+
+// inferRestliMethod is what Rest.li routes the request to: the X-RestLi-Method header, else the HTTP
+// method and the shape of the URL.
+func (c *call) inferRestliMethod() string {
+	if c.restliHeader != "" {
+		return c.restliHeader
+	}
+	hasKey, hasIDs, hasQ := c.pathKey != "", c.has("ids"), c.has("q")
+	switch c.method {
+	case http.MethodGet:
+		switch {
+		case hasKey:
+			return "get"
+		case hasIDs:
+			return "batch_get"
+		case hasQ:
+			return "finder"
+		}
+		return "get_all"
+	case http.MethodPut:
+		if hasKey {
+			return "update"
+		}
+		return "batch_update"
+	case http.MethodPost:
+		switch {
+		case hasKey:
+			return "partial_update"
+		case hasIDs:
+			return "batch_partial_update"
+		}
+		return "create"
+	case http.MethodDelete:
+		if hasKey {
+			return "delete"
+		}
+		return "batch_delete"
+	}
+	return strings.ToLower(c.method)
+}
+
+// dispatch runs the Rest.li method on the collection. mutated reports whether state may have changed.
+func (c *call) dispatch() (resp *response, mutated bool) {
+	co := c.route.coll
+	m := c.restli
+	if want, ok := restliHTTP[m]; !ok || want != c.method {
+		return errResponse(errBadRequest("X-RestLi-Method %q does not match the HTTP method %s", m, c.method)), false
+	}
+	if m == "create" && !co.serves("create") && co.serves("batch_create") && strings.Contains(string(c.body), `"elements"`) {
+		// Rest.li routes a POST without X-RestLi-Method to create, whose schema has no "elements".
+		return errResponse(errf(http.StatusForbidden, "ACCESS_DENIED",
+			"Unpermitted fields present in REQUEST_BODY: Data Processing Exception while processing fields [/elements]").withService(100)), false
+	}
+	if m == "batch_partial_update" && c.restliHeader == "" {
+		return errResponse(errBadRequest("the X-RestLi-Method header is required for batch_partial_update")), false
+	}
+	if !co.serves(m) {
+		return errResponse(errf(http.StatusBadRequest, "UNSUPPORTED_METHOD",
+			"%s is not supported on /%s", strings.ToUpper(m), c.route.permissionPath())), false
+	}
+	if c.route.parent != nil {
+		pk, err := c.route.parent.parse(c.parentKey, false)
+		if err != nil {
+			return errResponse(err), false
+		}
+		c.parentKeyValue = pk
+	}
+	switch m {
+	case "get", "update", "partial_update", "delete":
+		k, err := co.key.parse(c.pathKey, false)
+		if err != nil {
+			return errResponse(err), false
+		}
+		return c.single(m, k)
+	case "batch_get", "batch_update", "batch_partial_update", "batch_delete":
+		return c.batch(m)
+	case "create":
+		r, err := co.create(c, c.body)
+		if err != nil {
+			return errResponse(err), false
+		}
+		return r, true
+	case "batch_create":
+		return c.batchCreate()
+	case "finder":
+		q, _ := c.get("q")
+		f := co.finders[q]
+		if f == nil {
+			return errResponse(errBadRequest("unknown finder q=%s on /%s", q, c.route.permissionPath())), false
+		}
+		r, err := f(c)
+		if err != nil {
+			return errResponse(err), false
+		}
+		return r, false
+	}
+	return errResponse(errBadRequest("unsupported method %s", m)), false
+}
+
+func (c *call) single(m string, k restli.Key) (*response, bool) {
+	co := c.route.coll
+	switch m {
+	case "get":
+		v, err := co.get(c, k)
+		if err != nil {
+			return errResponse(err), false
+		}
+		return &response{status: http.StatusOK, body: v}, false
+	case "update":
+		if err := co.update(c, k, c.body); err != nil {
+			return errResponse(err), true
+		}
+	case "partial_update":
+		var p patchBody
+		if err := decodeJSON(c.body, &p); err != nil || p.Patch == nil {
+			return errResponse(errBadRequest("the body must be {\"patch\":{\"$set\":{…}}}")), false
+		}
+		if err := co.patch(c, k, p); err != nil {
+			return errResponse(err), true
+		}
+	case "delete":
+		if err := co.remove(c, k); err != nil {
+			return errResponse(err), true
+		}
+	}
+	return &response{status: http.StatusNoContent}, true
+}
+
+// idsKey is one requested id: the key and the spelling its response entry uses.
+type idsKey struct {
+	key  restli.Key
+	resp string
+}
+
+// parseIDs reads the ids of a batch request in every spelling: protocol 2.0 ids=List(...), protocol 1.0
+// ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y. Response entries are keyed in the spelling of
+// the request with parts sorted: reduced 2.0 for 2.0 requests, the 1.0 query-string form for 1.0 ones.
+func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
+	var keys []restli.Key
+	v1 := false
+	indexed := map[int]map[string]string{}
+	var order []int
+	for _, p := range c.params {
+		switch {
+		case p.name == "ids" && strings.HasPrefix(p.value, "List("):
+			v, err := restli.Decode(p.value)
+			if err != nil {
+				return nil, errBadRequest("malformed ids: %v", err)
+			}
+			list, ok := v.([]any)
+			if !ok {
+				return nil, errBadRequest("malformed ids: not a list")
+			}
+			for _, el := range list {
+				switch x := el.(type) {
+				case string:
+					keys = append(keys, restli.SimpleKey(x))
+				case map[string]any:
+					parts := map[string]string{}
+					for n, pv := range x {
+						s, ok := pv.(string)
+						if !ok {
+							return nil, errBadRequest("malformed ids: key part %s is not a string", n)
+						}
+						parts[n] = s
+					}
+					keys = append(keys, restli.CompoundKey(parts))
+				default:
+					return nil, errBadRequest("malformed ids: unexpected element")
+				}
+			}
+		case p.name == "ids":
+			v1 = true
+			if ks.parts == nil {
+				k, err := ks.parse(p.value, true)
+				if err != nil {
+					return nil, err
+				}
+				keys = append(keys, k)
+				continue
+			}
+			raw, err := url.QueryUnescape(p.value)
+			if err != nil {
+				return nil, errBadRequest("malformed ids %q", p.value)
+			}
+			k, perr := restli.ParseKey(raw)
+			if perr != nil {
+				return nil, errBadRequest("malformed ids %q: %v", p.value, perr)
+			}
+			keys = append(keys, k)
+		case strings.HasPrefix(p.name, "ids["):
+			v1 = true
+			idx, part, ok := parseIndexedName(p.name)
+			if !ok {
+				return nil, errBadRequest("malformed parameter %q", p.name)
+			}
+			val, err := url.QueryUnescape(p.value)
+			if err != nil {
+				return nil, errBadRequest("malformed value of %s", p.name)
+			}
+			if indexed[idx] == nil {
+				indexed[idx] = map[string]string{}
+				order = append(order, idx)
+			}
+			indexed[idx][part] = val
+		}
+	}
+	sort.Ints(order)
+	for _, i := range order {
+		keys = append(keys, restli.CompoundKey(indexed[i]))
+	}
+	if len(keys) > maxBatch {
+		return nil, errBadRequest("too many ids: %d (at most %d per call)", len(keys), maxBatch)
+	}
+	var out []idsKey
+	for _, k := range keys {
+		if err := ks.check(k); err != nil {
+			return nil, err
+		}
+		dup := false
+		for _, o := range out {
+			if o.key.Equal(k) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		rk := k.EncodeReduced()
+		if v1 {
+			rk = k.EncodeV1()
+			if !k.IsCompound() {
+				rk = k.Simple()
+			}
+		}
+		out = append(out, idsKey{key: k, resp: rk})
+	}
+	return out, nil
+}
+
+// parseIndexedName reads "ids[3].integrationType".
+func parseIndexedName(n string) (int, string, bool) {
+	rest := strings.TrimPrefix(n, "ids[")
+	num, part, ok := strings.Cut(rest, "].")
+	if !ok || part == "" {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(num)
+	if err != nil || i < 0 {
+		return 0, "", false
+	}
+	return i, part, true
+}
+
+// patchBody is Rest.li's partial update.
+type patchBody struct {
+	Patch *struct {
+		Set    map[string]json.RawMessage `json:"$set"`
+		Delete []string                   `json:"$delete"`
+	} `json:"patch"`
+}
+
+// batch runs batch_get, batch_update, batch_partial_update or batch_delete with per-key results.
+func (c *call) batch(m string) (*response, bool) {
+	co := c.route.coll
+	if !c.has("ids") {
+		return errResponse(errBadRequest("%s needs the ids parameter", m)), false
+	}
+	ids, aerr := c.parseIDs(co.key)
+	if aerr != nil {
+		return errResponse(aerr), false
+	}
+	results := map[string]any{}
+	errs := map[string]any{}
+	if m == "batch_get" {
+		for _, id := range ids {
+			v, err := co.get(c, id.key)
+			if err != nil {
+				errs[id.resp] = err
+				continue
+			}
+			results[id.resp] = v
+		}
+		return &response{status: http.StatusOK, body: map[string]any{"results": results, "statuses": map[string]any{}, "errors": errs}}, false
+	}
+	var entities map[string]json.RawMessage
+	if m != "batch_delete" {
+		var b struct {
+			Entities map[string]json.RawMessage `json:"entities"`
+		}
+		if err := decodeJSON(c.body, &b); err != nil || b.Entities == nil {
+			return errResponse(errBadRequest("the body must be {\"entities\":{…}}")), false
+		}
+		var mismatch bool
+		entities, mismatch = matchEntities(co.key, ids, b.Entities)
+		if mismatch {
+			return errResponse(errBadRequest("Batch request mismatch: the keys of entities must be the keys of ids")), false
+		}
+	}
+	for _, id := range ids {
+		var err *apiError
+		switch m {
+		case "batch_update":
+			err = co.update(c, id.key, entities[id.resp])
+		case "batch_partial_update":
+			var p patchBody
+			if derr := decodeJSON(entities[id.resp], &p); derr != nil || p.Patch == nil {
+				err = errBadRequest("the entity must be {\"patch\":{\"$set\":{…}}}")
+			} else {
+				err = co.patch(c, id.key, p)
+			}
+		case "batch_delete":
+			err = co.remove(c, id.key)
+		}
+		if err != nil {
+			errs[id.resp] = err
+			continue
+		}
+		results[id.resp] = map[string]int{"status": http.StatusNoContent}
+	}
+	return &response{status: http.StatusOK, body: map[string]any{"results": results, "errors": errs}}, true
+}
+
+// matchEntities pairs body keys with ids structurally (any spelling); the sets must be equal.
+func matchEntities(ks keySpec, ids []idsKey, body map[string]json.RawMessage) (map[string]json.RawMessage, bool) {
+	if len(body) != len(ids) {
+		return nil, true
+	}
+	out := map[string]json.RawMessage{}
+	for bk, v := range body {
+		k, err := ks.parse(bk, false)
+		if err != nil {
+			if ks.parts == nil {
+				return nil, true
+			}
+			// A body key may be URL-escaped rather than reduced; try once more decoded.
+			if d, derr := url.QueryUnescape(bk); derr == nil {
+				k, err = ks.parse(d, false)
+			}
+			if err != nil {
+				return nil, true
+			}
+		}
+		found := false
+		for _, id := range ids {
+			if id.key.Equal(k) {
+				if _, dup := out[id.resp]; dup {
+					return nil, true
+				}
+				out[id.resp] = v
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, true
+		}
+	}
+	return out, false
+}
+
+// batchCreate runs batch_create: at most maxBatch elements, answers in request order.
+func (c *call) batchCreate() (*response, bool) {
+	var b struct {
+		Elements []json.RawMessage `json:"elements"`
+	}
+	if err := decodeJSON(c.body, &b); err != nil || b.Elements == nil {
+		return errResponse(errBadRequest("the body must be {\"elements\":[…]}")), false
+	}
+	if len(b.Elements) > maxBatch {
+		return errResponse(errBadRequest("too many elements: %d (at most %d per call)", len(b.Elements), maxBatch)), false
+	}
+	els, err := c.route.coll.batchCreate(c, b.Elements)
+	if err != nil {
+		return errResponse(err), false
+	}
+	return &response{status: http.StatusOK, body: map[string]any{"elements": els}}, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = fmt.Sprintf

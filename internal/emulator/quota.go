@@ -1,0 +1,36 @@
+package emulator
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// Daily quotas per application of spec §7, reset at midnight UTC. Counted per call, not per key.
+var dailyQuotas = map[string]int{
+	"integrations":          5000,
+	"configurations":        5000,
+	"jobPostingStatus":      1000000,
+	"simpleJobPostingTasks": 300000,
+}
+
+func (e *Emulator) chargeQuotaLocked(app *application, group string) *apiError {
+	limit, ok := dailyQuotas[group]
+	if !ok || e.opts.NoQuotas {
+		return nil
+	}
+	day := e.now().UTC().Format("2006-01-02")
+	k := skey(day, app.URN, group)
+	if e.st.Quotas[k] >= limit {
+		return errf(http.StatusTooManyRequests, "", "Resource level throttle limit for calls to this resource is reached.").withService(101)
+	}
+	e.st.Quotas[k]++
+	// Yesterday's counters are dropped so the state stays small.
+	for q := range e.st.Quotas {
+		if len(q) < 10 || q[:10] != day {
+			delete(e.st.Quotas, q)
+		}
+	}
+	return nil
+}
+
+var _ = strconv.Itoa
