@@ -9,8 +9,14 @@ import (
 // Job postings, job posting status and webhook functions register here (issue #5), so that this part of the
 // provider grows without touching provider.go.
 
-func jobResources() []func() resource.Resource { return nil }
+func jobResources() []func() resource.Resource {
+	return []func() resource.Resource{newJobPostingResource}
+}
 
-func jobDataSources() []func() datasource.DataSource { return nil }
+func jobDataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newJobPostingStatusDataSource, newJobPostingStatusesDataSource}
+}
 
-func jobFunctions() []func() function.Function { return nil }
+func jobFunctions() []func() function.Function {
+	return []func() function.Function{newWebhookChallengeResponseFunction, newWebhookSignatureFunction}
+}

@@ -1,0 +1,295 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+)
+
+// jobPostingModel is the Terraform state of a linkedin_job_posting.
+type jobPostingModel struct {
+	ID                        types.String `tfsdk:"id"`
+	ExternalJobPostingID      types.String `tfsdk:"external_job_posting_id"`
+	IntegrationContext        types.String `tfsdk:"integration_context"`
+	CompanyName               types.String `tfsdk:"company_name"`
+	CompanyPageURL            types.String `tfsdk:"company_page_url"`
+	Title                     types.String `tfsdk:"title"`
+	Description               types.String `tfsdk:"description"`
+	CompanyApplyURL           types.String `tfsdk:"company_apply_url"`
+	ListedAt                  types.String `tfsdk:"listed_at"`
+	Location                  types.String `tfsdk:"location"`
+	CountryCode               types.String `tfsdk:"country_code"`
+	PostalCode                types.String `tfsdk:"postal_code"`
+	State                     types.String `tfsdk:"state"`
+	AlternateLocations        types.List   `tfsdk:"alternate_locations"`
+	EmploymentStatus          types.String `tfsdk:"employment_status"`
+	ExperienceLevel           types.String `tfsdk:"experience_level"`
+	WorkplaceTypes            types.List   `tfsdk:"workplace_types"`
+	Categories                types.List   `tfsdk:"categories"`
+	Industries                types.List   `tfsdk:"industries"`
+	ListingType               types.String `tfsdk:"listing_type"`
+	Contract                  types.String `tfsdk:"contract"`
+	ExpireAt                  types.String `tfsdk:"expire_at"`
+	Availability              types.String `tfsdk:"availability"`
+	CompanyJobCode            types.String `tfsdk:"company_job_code"`
+	SkillsDescription         types.String `tfsdk:"skills_description"`
+	TrackingPixelURL          types.String `tfsdk:"tracking_pixel_url"`
+	PosterEmail               types.String `tfsdk:"poster_email"`
+	AccessRestricted          types.Bool   `tfsdk:"access_restricted"`
+	RequisitionOwnerEmail     types.String `tfsdk:"requisition_owner_email"`
+	RequisitionOwnerFirstName types.String `tfsdk:"requisition_owner_first_name"`
+	RequisitionOwnerLastName  types.String `tfsdk:"requisition_owner_last_name"`
+	Compensation              types.List   `tfsdk:"compensation"`
+	RenewalTrigger            types.String `tfsdk:"renewal_trigger"`
+
+	JobPostingURN             types.String   `tfsdk:"job_posting_urn"`
+	JobPostingURL             types.String   `tfsdk:"job_posting_url"`
+	StandardizedLocation      types.String   `tfsdk:"standardized_location"`
+	ListingStatus             types.String   `tfsdk:"listing_status"`
+	ListingStatusDetail       types.Object   `tfsdk:"listing_status_detail"`
+	LinkedInApplyStatus       types.String   `tfsdk:"linkedin_apply_status"`
+	LinkedInApplyStatusDetail types.Object   `tfsdk:"linkedin_apply_status_detail"`
+	PromotionStatus           types.String   `tfsdk:"promotion_status"`
+	PromotionStatusDetail     types.Object   `tfsdk:"promotion_status_detail"`
+	LastTaskID                types.String   `tfsdk:"last_task_id"`
+	LastTaskStatus            types.String   `tfsdk:"last_task_status"`
+	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+}
+
+// jpCompensationModel is one element of compensation.
+type jpCompensationModel struct {
+	Type         types.String `tfsdk:"type"`
+	Period       types.String `tfsdk:"period"`
+	CurrencyCode types.String `tfsdk:"currency_code"`
+	MinAmount    types.String `tfsdk:"min_amount"`
+	MaxAmount    types.String `tfsdk:"max_amount"`
+}
+
+var jpCompensationAttrTypes = map[string]attr.Type{
+	"type":          types.StringType,
+	"period":        types.StringType,
+	"currency_code": types.StringType,
+	"min_amount":    types.StringType,
+	"max_amount":    types.StringType,
+}
+
+// Job posting states (the legacy state field of seed 001).
+const (
+	jobStateListed = "LISTED"
+	jobStateClosed = "CLOSED"
+)
+
+// Listing statuses of jobPostingStatus.
+const (
+	jpListingListed     = "LISTED"
+	jpListingNotListed  = "NOT_LISTED"
+	jpListingInProgress = "IN_PROGRESS"
+)
+
+// jpTimeLayout is how listed_at and expire_at are written: RFC 3339 in UTC, whole seconds.
+const jpTimeLayout = time.RFC3339
+
+// jpParseTime parses an RFC 3339 timestamp.
+func jpParseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 timestamp such as 2026-11-01T09:00:00Z", s)
+	}
+	return t, nil
+}
+
+// jpEpochMillis converts an RFC 3339 timestamp to LinkedIn's epoch milliseconds.
+func jpEpochMillis(s string) (int64, error) {
+	t, err := jpParseTime(s)
+	if err != nil {
+		return 0, err
+	}
+	return t.UnixMilli(), nil
+}
+
+// jpFormatMillis writes epoch milliseconds as RFC 3339 UTC (with milliseconds only when there are some).
+func jpFormatMillis(ms int64) string {
+	t := time.UnixMilli(ms).UTC()
+	if t.Nanosecond() != 0 {
+		return t.Format(time.RFC3339Nano)
+	}
+	return t.Format(jpTimeLayout)
+}
+
+// jpTimeFromAPI keeps the timestamp as written in the state when it denotes the same instant as LinkedIn's
+// epoch milliseconds, so that "2026-11-01T10:00:00+01:00" in a configuration does not diff against
+// "2026-11-01T09:00:00Z" read back.
+func jpTimeFromAPI(current types.String, ms int64) types.String {
+	if ms == 0 {
+		return current
+	}
+	if !current.IsNull() && !current.IsUnknown() {
+		if cur, err := jpEpochMillis(current.ValueString()); err == nil && cur == ms {
+			return current
+		}
+	}
+	return types.StringValue(jpFormatMillis(ms))
+}
+
+// toJobPosting maps the plan to LinkedIn's job posting body for the given operation.
+func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (client.JobPosting, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	j := client.JobPosting{
+		ExternalJobPostingID:      m.ExternalJobPostingID.ValueString(),
+		JobPostingOperationType:   operation,
+		IntegrationContext:        m.IntegrationContext.ValueString(),
+		CompanyName:               m.CompanyName.ValueString(),
+		CompanyPageURL:            m.CompanyPageURL.ValueString(),
+		Title:                     m.Title.ValueString(),
+		Description:               m.Description.ValueString(),
+		CompanyApplyURL:           m.CompanyApplyURL.ValueString(),
+		Location:                  m.Location.ValueString(),
+		CountryCode:               m.CountryCode.ValueString(),
+		PostalCode:                m.PostalCode.ValueString(),
+		State:                     jobStateListed,
+		EmploymentStatus:          m.EmploymentStatus.ValueString(),
+		ExperienceLevel:           m.ExperienceLevel.ValueString(),
+		ListingType:               m.ListingType.ValueString(),
+		Contract:                  m.Contract.ValueString(),
+		Availability:              m.Availability.ValueString(),
+		CompanyJobCode:            m.CompanyJobCode.ValueString(),
+		SkillsDescription:         m.SkillsDescription.ValueString(),
+		TrackingPixelURL:          m.TrackingPixelURL.ValueString(),
+		PosterEmail:               m.PosterEmail.ValueString(),
+		RequisitionOwnerEmail:     m.RequisitionOwnerEmail.ValueString(),
+		RequisitionOwnerFirstName: m.RequisitionOwnerFirstName.ValueString(),
+		RequisitionOwnerLastName:  m.RequisitionOwnerLastName.ValueString(),
+	}
+	if operation == client.JobOperationClose {
+		j.State = jobStateClosed
+	}
+	if !m.AccessRestricted.IsNull() && !m.AccessRestricted.IsUnknown() {
+		b := m.AccessRestricted.ValueBool()
+		j.AccessRestricted = &b
+	}
+	if ms, err := jpEpochMillis(m.ListedAt.ValueString()); err == nil {
+		j.ListedAt = ms
+	} else {
+		diags.AddAttributeError(jpPathListedAt, "Invalid listed_at", err.Error())
+	}
+	if !m.ExpireAt.IsNull() && !m.ExpireAt.IsUnknown() {
+		if ms, err := jpEpochMillis(m.ExpireAt.ValueString()); err == nil {
+			j.ExpireAt = ms
+		} else {
+			diags.AddAttributeError(jpPathExpireAt, "Invalid expire_at", err.Error())
+		}
+	}
+	j.AlternateLocations = jpStringList(ctx, m.AlternateLocations, &diags)
+	j.WorkplaceTypes = jpStringList(ctx, m.WorkplaceTypes, &diags)
+	j.Categories = jpStringList(ctx, m.Categories, &diags)
+	j.Industries = jpStringList(ctx, m.Industries, &diags)
+	if !m.Compensation.IsNull() && !m.Compensation.IsUnknown() {
+		var comps []jpCompensationModel
+		diags.Append(m.Compensation.ElementsAs(ctx, &comps, false)...)
+		if len(comps) > 0 {
+			j.Compensation = &client.Compensation{}
+			for _, c := range comps {
+				j.Compensation.Compensations = append(j.Compensation.Compensations, client.CompensationRange{
+					Type:   c.Type.ValueString(),
+					Period: c.Period.ValueString(),
+					Value: client.CompensationValue{
+						Min: client.MoneyAmount{Amount: c.MinAmount.ValueString(), CurrencyCode: c.CurrencyCode.ValueString()},
+						Max: client.MoneyAmount{Amount: c.MaxAmount.ValueString(), CurrencyCode: c.CurrencyCode.ValueString()},
+					},
+				})
+			}
+		}
+	}
+	return j, diags
+}
+
+func jpStringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	var out []string
+	diags.Append(l.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+var jobPostingURLPattern = regexp.MustCompile(`/jobs/view/(\d+)`)
+
+// jpUrnFromJobPostingURL derives urn:li:jobPosting:N from a job posting URL such as
+// https://www.linkedin.com/jobs/view/N, or returns "".
+func jpUrnFromJobPostingURL(u string) string {
+	if m := jobPostingURLPattern.FindStringSubmatch(u); m != nil {
+		return "urn:li:jobPosting:" + m[1]
+	}
+	return ""
+}
+
+// jpStateFromListingStatus is the job's state as LinkedIn shows it: a job LinkedIn does not list reads CLOSED.
+func jpStateFromListingStatus(s string) string {
+	if s == jpListingNotListed {
+		return jobStateClosed
+	}
+	return jobStateListed
+}
+
+// applyStatus copies a jobPostingStatus into the computed attributes. importing fills the arguments the
+// status API can give back (listed_at, expire_at, location, alternate_locations, state) even when the state
+// has none.
+func (m *jobPostingModel) applyStatus(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
+	m.JobPostingURL = types.StringValue(st.JobPostingURL)
+	if urn := jpUrnFromJobPostingURL(st.JobPostingURL); urn != "" && (m.JobPostingURN.IsNull() || m.JobPostingURN.IsUnknown() || m.JobPostingURN.ValueString() == "") {
+		m.JobPostingURN = types.StringValue(urn)
+	}
+	if m.JobPostingURN.IsUnknown() {
+		m.JobPostingURN = types.StringNull()
+	}
+	m.StandardizedLocation = jpNullIfEmpty(st.JobPostingInfo.Location)
+	m.ListingStatus = jpNullIfEmpty(st.ListingStatus)
+	m.LinkedInApplyStatus = jpNullIfEmpty(st.LinkedInApplyStatus)
+	m.PromotionStatus = jpNullIfEmpty(st.PromotionStatus)
+	m.ListingStatusDetail = jpStatusDetailObject(ctx, jpKindListing, st.ListingStatus, st.ListingStatusDetail, diags)
+	m.LinkedInApplyStatusDetail = jpStatusDetailObject(ctx, jpKindApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags)
+	m.PromotionStatusDetail = jpStatusDetailObject(ctx, jpKindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags)
+	if st.JobPostingInfo.ExpireAt != 0 {
+		m.ExpireAt = jpTimeFromAPI(m.ExpireAt, st.JobPostingInfo.ExpireAt)
+	} else if m.ExpireAt.IsUnknown() {
+		m.ExpireAt = types.StringNull()
+	}
+	if m.ListedAt.IsNull() || m.ListedAt.IsUnknown() {
+		if st.JobPostingInfo.ListedAt != 0 {
+			m.ListedAt = types.StringValue(jpFormatMillis(st.JobPostingInfo.ListedAt))
+		}
+	} else {
+		m.ListedAt = jpTimeFromAPI(m.ListedAt, st.JobPostingInfo.ListedAt)
+	}
+}
+
+// fillFromImport sets the arguments that only an import leaves empty, from what the status API returns.
+func (m *jobPostingModel) fillFromImport(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
+	if m.Location.IsNull() && m.CountryCode.IsNull() && m.PostalCode.IsNull() {
+		loc := st.RawLocation
+		if loc == "" {
+			loc = st.JobPostingInfo.Location
+		}
+		m.Location = jpNullIfEmpty(loc)
+	}
+	if m.AlternateLocations.IsNull() && len(st.JobPostingInfo.AlternateLocations) > 0 {
+		l, d := types.ListValueFrom(ctx, types.StringType, st.JobPostingInfo.AlternateLocations)
+		diags.Append(d...)
+		m.AlternateLocations = l
+	}
+}
+
+func jpNullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

@@ -1,0 +1,693 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+)
+
+var (
+	_ resource.Resource                   = (*jobPostingResource)(nil)
+	_ resource.ResourceWithConfigure      = (*jobPostingResource)(nil)
+	_ resource.ResourceWithImportState    = (*jobPostingResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*jobPostingResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*jobPostingResource)(nil)
+)
+
+// Default timeouts of the timeouts block.
+const (
+	defaultJobCreateTimeout = 20 * time.Minute
+	defaultJobUpdateTimeout = 20 * time.Minute
+	defaultJobDeleteTimeout = 10 * time.Minute
+)
+
+// jpRelistOperation is what re-lists a job that is closed on LinkedIn (closed by the partner, or by LinkedIn
+// as MEMBER_REPORTED, ...). UPDATE carries the whole job again with state LISTED and keeps the job's
+// LinkedIn identity (URN, URL, applicants); it is the single place to change should LinkedIn require RENEW.
+const jpRelistOperation = client.JobOperationUpdate
+
+var (
+	jpPathID         = path.Root("id")
+	jpPathExternalID = path.Root("external_job_posting_id")
+	jpPathListedAt   = path.Root("listed_at")
+	jpPathExpireAt   = path.Root("expire_at")
+)
+
+func newJobPostingResource() resource.Resource { return &jobPostingResource{now: time.Now} }
+
+// jobPostingResource is linkedin_job_posting.
+type jobPostingResource struct {
+	data *providerData
+	now  func() time.Time
+}
+
+func (r *jobPostingResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_job_posting"
+}
+
+func (r *jobPostingResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// statusDetailResourceAttribute describes a computed *_status_detail object.
+func statusDetailResourceAttribute(what string) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: fmt.Sprintf("Why the %s status is what it is (null when LinkedIn gives no detail).", what),
+		Attributes: map[string]schema.Attribute{
+			"error_code":     schema.Int64Attribute{Computed: true, MarkdownDescription: "LinkedIn's error code, when it gives one."},
+			"error_type":     schema.StringAttribute{Computed: true, MarkdownDescription: "`CUSTOMER_ERROR`, `PARTNER_ERROR` or `LINKEDIN_ERROR`."},
+			"status_message": schema.StringAttribute{Computed: true, MarkdownDescription: "LinkedIn's message, for example `MEMBER_REPORTED: ...`."},
+			"meaning":        schema.StringAttribute{Computed: true, MarkdownDescription: "What the status means, from the provider's catalogue of LinkedIn's status messages (null when unknown)."},
+			"resolution":     schema.StringAttribute{Computed: true, MarkdownDescription: "What to do about it, from the same catalogue (null when unknown)."},
+		},
+	}
+}
+
+func jpOptionalString(desc string, v ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
+}
+
+func jpComputedString(desc string, keep bool) schema.StringAttribute {
+	a := schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	if keep {
+		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	}
+	return a
+}
+
+func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	now := r.now
+	if now == nil {
+		now = time.Now
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: jobPostingResourceDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": jpComputedString("The job's external id (same as `external_job_posting_id`).", true),
+
+			// Seed 001 "Sync Jobs" fields.
+			"external_job_posting_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters. Changing it posts a new job and closes the old one.",
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), jpNoSurroundingSpace()},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"integration_context": jpOptionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
+				"One of `integration_context`, `company_name` or `company_page_url` is required; Recruiter System Connect requires `integration_context`.",
+				jpUrnValidator("organization", jpOrganizationURNPattern)),
+			"company_name":     jpOptionalString("The company's name, for a job not posted for an organization URN.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyNameLength)),
+			"company_page_url": jpOptionalString("The company's LinkedIn page URL, for a job not posted for an organization URN.", jpHttpURLValidator()),
+			"title": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "The job's title, 1–200 characters.",
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxTitleLength)},
+			},
+			"description": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "The job's description, 100–25,000 characters. HTML is limited to `b strong u i br p ul li`; LinkedIn strips other tags. " +
+					"Use a heredoc or `file()` for long descriptions.",
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(jpMinDescriptionLength, jpMaxDescriptionLength)},
+			},
+			"company_apply_url": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Where applicants apply: an absolute `http://` or `https://` URL.",
+				Validators:          []validator.String{jpHttpURLValidator()},
+			},
+			"listed_at": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "When the job was added to the ATS, as an RFC 3339 timestamp (for example `2026-11-01T09:00:00Z`); sent as epoch milliseconds UTC. " +
+					"Must not be in the future. A timestamp with another offset denoting the same instant does not show as a change.",
+				Validators: []validator.String{jpTimestampValidator(true, now)},
+			},
+			"location": jpOptionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
+				"a country alone only for a job with `workplace_types = [\"Remote\"]`. Required unless `country_code` and `postal_code` are set.",
+				jpLocationValidator(true)),
+			"country_code": jpOptionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
+				jpRegexCheck(jpCountryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
+			"postal_code": jpOptionalString("Postal code, with `country_code`, instead of `location`.",
+				jpRegexCheck(jpPostalCodePattern, "must be a postal code of 1–15 letters, digits, spaces or hyphens")),
+			"state": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(jobStateListed),
+				MarkdownDescription: "`LISTED` (default) or `CLOSED`. Setting `CLOSED` closes the job on LinkedIn (CLOSE); setting `LISTED` again re-lists it. " +
+					"When LinkedIn stops listing the job on its own (for example `MEMBER_REPORTED`), refresh reads `CLOSED`, the plan shows `CLOSED -> LISTED` with a warning quoting LinkedIn's reason, and apply re-lists it.",
+				Validators: []validator.String{stringvalidator.OneOf(jobStates...)},
+			},
+
+			// Optional fields of spec §4.
+			"alternate_locations": schema.ListAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (not a country alone).",
+				Validators: []validator.List{
+					listvalidator.SizeAtMost(jpMaxAlternateLocations),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(jpLocationValidator(false)),
+				},
+			},
+			"employment_status": jpOptionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(jpEmploymentStatuses...)),
+			"experience_level":  jpOptionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(jpExperienceLevels...)),
+			"workplace_types": schema.ListAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Exactly one of `On-site`, `Hybrid` or `Remote` (case-insensitive). Omitted means On-site.",
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, 1),
+					listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(jpWorkplaceTypes...)),
+				},
+			},
+			"categories": schema.ListAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`).",
+				Validators: []validator.List{
+					listvalidator.SizeAtMost(jpMaxCategories),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(jpRegexCheck(jpJobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
+				},
+			},
+			"industries": schema.ListAttribute{
+				Optional:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Industries, each `urn:li:industry:N`.",
+				Validators: []validator.List{
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(jpUrnValidator("industry", jpIndustryURNPattern)),
+				},
+			},
+			"listing_type": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("BASIC"),
+				MarkdownDescription: "`BASIC` (default) or `PREMIUM`. `PREMIUM` needs `contract`, and its `expire_at` must be 1–90 days ahead.",
+				Validators:          []validator.String{stringvalidator.OneOf(jpListingTypes...)},
+			},
+			"contract": jpOptionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
+				jpUrnValidator("contract", jpContractURNPattern)),
+			"expire_at": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "When the listing expires (RFC 3339). When not set, LinkedIn's value is read back (a BASIC job expires 180 days after `listed_at`; each renewal adds 30 days). " +
+					"When set, it must be in the future whenever it changes. Cannot be combined with `renewal_trigger` (a renewal moves it).",
+				Validators: []validator.String{jpTimestampValidator(false, now)},
+			},
+			"availability":     jpOptionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(jpAvailabilities...)),
+			"company_job_code": jpOptionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyJobCodeLength)),
+			"skills_description": jpOptionalString("The skills the job needs, at most 4,000 characters.",
+				stringvalidator.UTF8LengthBetween(1, jpMaxSkillsDescriptionLen)),
+			"tracking_pixel_url": jpOptionalString("A tracking pixel URL (absolute http(s)).", jpHttpURLValidator()),
+			"poster_email":       jpOptionalString("E-mail address of the job's poster.", jpEmailValidator()),
+			"access_restricted": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Whether access to the job is restricted.",
+			},
+			"requisition_owner_email":      jpOptionalString("E-mail address of the requisition's owner.", jpEmailValidator()),
+			"requisition_owner_first_name": jpOptionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength)),
+			"requisition_owner_last_name":  jpOptionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength)),
+			"compensation": schema.ListNestedAttribute{
+				Optional:            true,
+				MarkdownDescription: "Pay ranges of the job (LinkedIn's `compensation.compensations`).",
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							Required: true, MarkdownDescription: "What is paid, for example `BASE_SALARY`.",
+							Validators: []validator.String{jpRegexCheck(jpCompensationTypeRe, "must be an upper-case compensation type such as BASE_SALARY")},
+						},
+						"period": schema.StringAttribute{
+							Required: true, MarkdownDescription: "`YEARLY`, `MONTHLY`, `WEEKLY`, `DAILY` or `HOURLY`.",
+							Validators: []validator.String{stringvalidator.OneOf(jpCompensationPeriods...)},
+						},
+						"currency_code": schema.StringAttribute{
+							Required: true, MarkdownDescription: "ISO 4217 currency code, for example `USD`.",
+							Validators: []validator.String{jpRegexCheck(jpCurrencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
+						},
+						"min_amount": schema.StringAttribute{
+							Required: true, MarkdownDescription: "Lower bound, a decimal string such as `\"95000\"` or `\"42.50\"`.",
+							Validators: []validator.String{jpRegexCheck(jpAmountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
+						},
+						"max_amount": schema.StringAttribute{
+							Required: true, MarkdownDescription: "Upper bound, a decimal string not below `min_amount`.",
+							Validators: []validator.String{jpRegexCheck(jpAmountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
+						},
+					},
+				},
+			},
+			"renewal_trigger": jpOptionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
+				"Setting it at creation does nothing. A date (`\"2026-12\"`) or a counter works well; see the resource documentation."),
+
+			// Computed.
+			"job_posting_urn":              jpComputedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
+			"job_posting_url":              jpComputedString("The job's page on LinkedIn.", true),
+			"standardized_location":        jpComputedString("The location as LinkedIn standardised it.", false),
+			"listing_status":               jpComputedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
+			"listing_status_detail":        statusDetailResourceAttribute("listing"),
+			"linkedin_apply_status":        jpComputedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
+			"linkedin_apply_status_detail": statusDetailResourceAttribute("LinkedIn Apply"),
+			"promotion_status":             jpComputedString("`PROMOTED` or `NOT_PROMOTED`.", false),
+			"promotion_status_detail":      statusDetailResourceAttribute("promotion"),
+			"last_task_id":                 jpComputedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
+			"last_task_status":             jpComputedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+const jobPostingResourceDescription = "A job posting on LinkedIn (`simpleJobPostings`), kept in sync with the ATS. " +
+	"Create sends `CREATE`, changes send `UPDATE`, `state = \"CLOSED\"` and destroy send `CLOSE`; a change of `renewal_trigger` sends `RENEW`. " +
+	"LinkedIn processes every operation asynchronously: the provider waits for the task (polling with backoff, batched with other jobs' tasks) " +
+	"and turns a failed task into an error quoting LinkedIn's message and what to do. Refresh reads `jobPostingStatus`, so a job LinkedIn " +
+	"closed on its own shows as drift. Use the credentials of the customer's child application."
+
+// ValidateConfig checks the rules that involve several attributes.
+func (r *jobPostingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m jobPostingModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	validateJobPostingConfig(ctx, &m, &resp.Diagnostics)
+}
+
+func jpKnown(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
+	// Company.
+	if m.IntegrationContext.IsNull() && m.CompanyName.IsNull() && m.CompanyPageURL.IsNull() {
+		diags.AddAttributeError(path.Root("integration_context"), "Missing company",
+			"One of integration_context (urn:li:organization:N, required by Recruiter System Connect), company_name or company_page_url must be set.")
+	}
+	// Location or country_code + postal_code.
+	if !m.Location.IsUnknown() && !m.CountryCode.IsUnknown() && !m.PostalCode.IsUnknown() {
+		switch {
+		case !m.Location.IsNull() && (!m.CountryCode.IsNull() || !m.PostalCode.IsNull()):
+			diags.AddAttributeError(path.Root("location"), "Conflicting location",
+				"Attribute location cannot be combined with country_code and postal_code: LinkedIn takes either a location or a country code with a postal code.")
+		case m.Location.IsNull() && m.CountryCode.IsNull() && m.PostalCode.IsNull():
+			diags.AddAttributeError(path.Root("location"), "Missing location",
+				"Attribute location is required unless country_code and postal_code are both set.")
+		case m.Location.IsNull() && m.CountryCode.IsNull():
+			diags.AddAttributeError(path.Root("country_code"), "Missing country_code",
+				"Attribute country_code is required with postal_code when location is not set.")
+		case m.Location.IsNull() && m.PostalCode.IsNull():
+			diags.AddAttributeError(path.Root("postal_code"), "Missing postal_code",
+				"Attribute postal_code is required with country_code when location is not set.")
+		}
+	}
+	// A country alone only for remote jobs.
+	if jpKnown(m.Location) && !m.WorkplaceTypes.IsUnknown() {
+		if n, problem := jpCheckLocation(m.Location.ValueString()); problem == "" && n == 1 {
+			var wt []string
+			if !m.WorkplaceTypes.IsNull() {
+				diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
+			}
+			if len(wt) != 1 || !jpEqualFold(wt[0], "Remote") {
+				diags.AddAttributeError(path.Root("location"), "Location needs a city",
+					fmt.Sprintf("Attribute location %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
+						m.Location.ValueString(), jpLocationFormats))
+			}
+		}
+	}
+	// Contract requirements.
+	if jpKnown(m.ListingType) && m.ListingType.ValueString() == "PREMIUM" && m.Contract.IsNull() {
+		diags.AddAttributeError(path.Root("contract"), "Missing contract",
+			"Attribute contract (urn:li:contract:N) is required when listing_type is PREMIUM: premium jobs are posted against the customer's Recruiter contract.")
+	}
+	if jpKnown(m.Availability) && m.Availability.ValueString() == "INTERNAL" && m.Contract.IsNull() {
+		diags.AddAttributeError(path.Root("contract"), "Missing contract",
+			"Attribute contract (urn:li:contract:N) is required when availability is INTERNAL.")
+	}
+	// expire_at and renewal_trigger.
+	if !m.ExpireAt.IsNull() && !m.RenewalTrigger.IsNull() {
+		diags.AddAttributeError(path.Root("renewal_trigger"), "Conflicting renewal_trigger",
+			"Attribute renewal_trigger cannot be combined with expire_at: a renewal extends expire_at by 30 days, which the configured expire_at would undo. Remove expire_at to renew, or change expire_at instead of renewing.")
+	}
+	// expire_at after listed_at.
+	if jpKnown(m.ExpireAt) && jpKnown(m.ListedAt) {
+		e, err1 := jpParseTime(m.ExpireAt.ValueString())
+		l, err2 := jpParseTime(m.ListedAt.ValueString())
+		if err1 == nil && err2 == nil && !e.After(l) {
+			diags.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+				fmt.Sprintf("Attribute expire_at (%s) must be after listed_at (%s).", m.ExpireAt.ValueString(), m.ListedAt.ValueString()))
+		}
+	}
+	// Compensation ranges.
+	if jpKnown(m.Compensation) {
+		var comps []jpCompensationModel
+		diags.Append(m.Compensation.ElementsAs(ctx, &comps, true)...)
+		for i, c := range comps {
+			if !jpKnown(c.MinAmount) || !jpKnown(c.MaxAmount) {
+				continue
+			}
+			lo, ok1 := jpParseAmount(c.MinAmount.ValueString())
+			hi, ok2 := jpParseAmount(c.MaxAmount.ValueString())
+			if ok1 && ok2 && lo > hi {
+				diags.AddAttributeError(path.Root("compensation").AtListIndex(i).AtName("max_amount"), "Invalid compensation range",
+					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, c.MaxAmount.ValueString(), c.MinAmount.ValueString()))
+			}
+		}
+	}
+}
+
+// ModifyPlan checks the rules that depend on the current time or on the prior state.
+func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config jobPostingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var prior *jobPostingModel
+	if !req.State.Raw.IsNull() {
+		prior = &jobPostingModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, prior)...)
+	}
+	if !jpKnown(config.ExpireAt) {
+		return
+	}
+	if prior != nil && prior.ExpireAt.Equal(config.ExpireAt) {
+		return
+	}
+	exp, err := jpParseTime(config.ExpireAt.ValueString())
+	if err != nil {
+		return
+	}
+	now := r.now()
+	if !exp.After(now) {
+		resp.Diagnostics.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+			fmt.Sprintf("Attribute expire_at must be in the future when it is set or changed, got %s (now is %s).", config.ExpireAt.ValueString(), now.UTC().Format(time.RFC3339)))
+		return
+	}
+	if jpKnown(plan.ListingType) && plan.ListingType.ValueString() == "PREMIUM" {
+		d := exp.Sub(now)
+		if d < jpPremiumMinDays*24*time.Hour-time.Minute || d > jpPremiumMaxDays*24*time.Hour {
+			resp.Diagnostics.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+				fmt.Sprintf("Attribute expire_at of a PREMIUM job must be %d to %d days ahead, got %s (%.1f days ahead).",
+					jpPremiumMinDays, jpPremiumMaxDays, config.ExpireAt.ValueString(), d.Hours()/24))
+		}
+	}
+}
+
+func (r *jobPostingResource) client(diags *diag.Diagnostics) *client.Client {
+	if r.data == nil || r.data.client == nil {
+		diags.AddError("Provider not configured", "The linkedin provider was not configured; this is a bug in Terraform or the provider.")
+		return nil
+	}
+	return r.data.client
+}
+
+func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	c := r.client(&resp.Diagnostics)
+	var plan jobPostingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultJobCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	plan.ID = plan.ExternalJobPostingID
+	plan.JobPostingURN = types.StringUnknown()
+	if !r.run(ctx, c, &plan, client.JobOperationCreate, "create", timeout, &resp.Diagnostics) {
+		return
+	}
+	if plan.State.ValueString() == jobStateClosed {
+		if !r.run(ctx, c, &plan, client.JobOperationClose, "create", timeout, &resp.Diagnostics) {
+			resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+}
+
+// run sends one operation for the job in m and waits for its task. It records the task in m and reports
+// success; failures become diagnostics.
+func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPostingModel, op, phase string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	id := m.ExternalJobPostingID.ValueString()
+	job, d := m.toJobPosting(ctx, op)
+	diags.Append(d...)
+	if diags.HasError() {
+		return false
+	}
+	taskURN, err := c.JobPostings.Submit(ctx, job)
+	if err != nil {
+		if op == client.JobOperationClose && client.IsConflict(err) {
+			return true // already closed, or unknown to LinkedIn: nothing to close
+		}
+		if ctx.Err() != nil {
+			diags.AddError(fmt.Sprintf("Timed out sending job posting %q", id),
+				fmt.Sprintf("The %s timeout (%s) ran out before LinkedIn accepted the %s. Raise timeouts { %s = ... } or retry.", phase, timeout, op, phase))
+			return false
+		}
+		addAPIError(diags, fmt.Sprintf("sending %s of job posting %q", op, id), err)
+		return false
+	}
+	m.LastTaskID = types.StringValue(taskURN)
+	task, err := c.JobPostings.WaitForTask(ctx, taskURN)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+			msg := fmt.Sprintf("LinkedIn was still processing task %s (%s of job posting %q) when the %s timeout (%s) ran out. "+
+				"LinkedIn may still finish it. Raise timeouts { %s = \"...\" } and apply again.", taskURN, op, id, phase, timeout, phase)
+			if op == client.JobOperationCreate {
+				msg += " If the next apply fails with a duplicate creation request, LinkedIn did create the job: import it with " +
+					fmt.Sprintf("terraform import <address> %s.", id)
+			}
+			diags.AddError(fmt.Sprintf("Timed out waiting for job posting %q", id), msg)
+			return false
+		}
+		addAPIError(diags, fmt.Sprintf("waiting for task %s (%s of job posting %q)", taskURN, op, id), err)
+		return false
+	}
+	m.LastTaskStatus = types.StringValue(task.Status)
+	if task.JobPosting != "" {
+		m.JobPostingURN = types.StringValue(task.JobPosting)
+	}
+	return jpAddTaskOutcome(diags, id, op, task)
+}
+
+// settle fills the computed attributes after an apply from jobPostingStatus. A failed status read is a
+// warning: the operation itself succeeded, and the next refresh fills the statuses.
+func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jobPostingModel, diags *diag.Diagnostics) *jobPostingModel {
+	st, err := c.JobPostings.GetStatus(ctx, m.ExternalJobPostingID.ValueString())
+	if err != nil {
+		if !client.IsNotFound(err) {
+			diags.AddWarning(fmt.Sprintf("Could not read the status of job posting %q", m.ExternalJobPostingID.ValueString()),
+				describeAPIError(err)+"\n\nThe operation succeeded; the next refresh reads the status.")
+		}
+		st = &client.JobPostingStatus{}
+	}
+	listedAt, expireAt := m.ListedAt, m.ExpireAt
+	m.applyStatus(ctx, st, diags)
+	m.ListedAt = listedAt // as planned: LinkedIn may keep the first listedAt
+	if jpKnown(expireAt) {
+		m.ExpireAt = expireAt
+	}
+	jpNullUnknowns(m)
+	return m
+}
+
+// jpNullUnknowns replaces unknown computed values (after an apply) by null.
+func jpNullUnknowns(m *jobPostingModel) {
+	for _, s := range []*types.String{&m.JobPostingURN, &m.JobPostingURL, &m.StandardizedLocation, &m.ListingStatus,
+		&m.LinkedInApplyStatus, &m.PromotionStatus, &m.LastTaskID, &m.LastTaskStatus, &m.ExpireAt, &m.ID} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, o := range []*types.Object{&m.ListingStatusDetail, &m.LinkedInApplyStatusDetail, &m.PromotionStatusDetail} {
+		if o.IsUnknown() {
+			*o = types.ObjectNull(jpStatusDetailAttrTypes)
+		}
+	}
+}
+
+func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	c := r.client(&resp.Diagnostics)
+	var m jobPostingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	id := m.ExternalJobPostingID.ValueString()
+	if id == "" {
+		id = m.ID.ValueString()
+		m.ExternalJobPostingID = m.ID
+	}
+	importing := m.Title.IsNull() && m.LastTaskID.IsNull() && m.ListingStatus.IsNull()
+	st, err := c.JobPostings.GetStatus(ctx, id)
+	if err != nil {
+		if client.IsNotFound(err) {
+			if !importing {
+				resp.Diagnostics.AddWarning(fmt.Sprintf("Job posting %q is gone from LinkedIn", id),
+					"LinkedIn no longer knows this job posting (jobPostingStatus answers 404). It was removed from the Terraform state; the next apply posts it again.")
+			}
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("reading the status of job posting %q", id), err)
+		return
+	}
+	prevState := m.State.ValueString()
+	m.ID = types.StringValue(id)
+	m.applyStatus(ctx, st, &resp.Diagnostics)
+	if importing {
+		m.fillFromImport(ctx, st, &resp.Diagnostics)
+	}
+	switch st.ListingStatus {
+	case jpListingNotListed:
+		m.State = types.StringValue(jobStateClosed)
+		if prevState == jobStateListed && !importing {
+			resp.Diagnostics.AddWarning(fmt.Sprintf("LinkedIn no longer lists job posting %q", id),
+				jpDescribeStatusDetail(jpKindListing, st.ListingStatus, st.ListingStatusDetail)+
+					"\n\nThe job reads as state = \"CLOSED\". With state = \"LISTED\" in the configuration, the plan re-lists it "+
+					"("+jpRelistOperation+"); set state = \"CLOSED\" to accept LinkedIn's decision.")
+		}
+	case jpListingListed:
+		m.State = types.StringValue(jobStateListed)
+	default: // IN_PROGRESS or empty: LinkedIn has not decided yet; keep what the state says
+		if m.State.IsNull() {
+			m.State = types.StringValue(jpStateFromListingStatus(st.ListingStatus))
+		}
+	}
+	jpNullUnknowns(&m)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	c := r.client(&resp.Diagnostics)
+	var plan, state jobPostingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultJobUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	plan.ID = plan.ExternalJobPostingID
+	plan.LastTaskID, plan.LastTaskStatus = state.LastTaskID, state.LastTaskStatus
+	if !jpKnown(plan.JobPostingURN) {
+		plan.JobPostingURN = state.JobPostingURN
+	}
+	ops := jpUpdateOperations(ctx, &plan, &state, &resp.Diagnostics)
+	for _, op := range ops {
+		if !r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) {
+			break
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+}
+
+// jpUpdateOperations decides what an update sends: CLOSE to close; the re-list operation to re-open a closed
+// job (closed by the partner or by LinkedIn); UPDATE when a field changed; then RENEW when renewal_trigger
+// changed.
+func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags *diag.Diagnostics) []string {
+	planJob, d1 := plan.toJobPosting(ctx, client.JobOperationUpdate)
+	stateJob, d2 := state.toJobPosting(ctx, client.JobOperationUpdate)
+	diags.Append(d1...)
+	// The prior state may lack fields (after an import); a conversion problem there only means "changed".
+	fieldsChanged := d2.HasError() || !reflect.DeepEqual(planJob, stateJob)
+	renew := !plan.RenewalTrigger.IsNull() && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
+
+	var ops []string
+	if plan.State.ValueString() == jobStateClosed {
+		if state.State.ValueString() != jobStateClosed || fieldsChanged {
+			ops = append(ops, client.JobOperationClose)
+		}
+		return ops
+	}
+	switch {
+	case state.State.ValueString() == jobStateClosed:
+		ops = append(ops, jpRelistOperation)
+	case fieldsChanged:
+		ops = append(ops, client.JobOperationUpdate)
+	}
+	if renew {
+		ops = append(ops, client.JobOperationRenew)
+	}
+	return ops
+}
+
+func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	c := r.client(&resp.Diagnostics)
+	var state jobPostingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if c == nil || resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultJobDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var diags diag.Diagnostics
+	if !r.run(ctx, c, &state, client.JobOperationClose, "delete", timeout, &diags) {
+		// A CLOSE task failing because the job is already closed or unknown is what destroy wants.
+		if !jpCloseFailureIsFine(diags) {
+			resp.Diagnostics.Append(diags...)
+		}
+		return
+	}
+	resp.Diagnostics.Append(diags...)
+}
+
+// jpCloseFailureIsFine reports whether a failed CLOSE only says the job is already closed or unknown.
+func jpCloseFailureIsFine(diags diag.Diagnostics) bool {
+	for _, d := range diags.Errors() {
+		if !jpContainsAny(d.Detail(), "already closed", "does not exist", "Cannot close job") {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *jobPostingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" || len(req.ID) > jpMaxExternalIDLength {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", jpMaxExternalIDLength))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, jpPathID, req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, jpPathExternalID, req.ID)...)
+}

@@ -1,0 +1,114 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = (*jobPostingStatusDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*jobPostingStatusDataSource)(nil)
+)
+
+func newJobPostingStatusDataSource() datasource.DataSource { return &jobPostingStatusDataSource{} }
+
+// jobPostingStatusDataSource is linkedin_job_posting_status: the status of one job posting.
+type jobPostingStatusDataSource struct{ data *providerData }
+
+func (d *jobPostingStatusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_job_posting_status"
+}
+
+func (d *jobPostingStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// statusDetailDataSourceAttribute describes a *_status_detail object.
+func statusDetailDataSourceAttribute(what string) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: fmt.Sprintf("Why the %s status is what it is (null when LinkedIn gives no detail).", what),
+		Attributes: map[string]schema.Attribute{
+			"error_code":     schema.Int64Attribute{Computed: true, MarkdownDescription: "LinkedIn's error code (for example `1154`), when it gives one."},
+			"error_type":     schema.StringAttribute{Computed: true, MarkdownDescription: "Whose error it is: `CUSTOMER_ERROR`, `PARTNER_ERROR` or `LINKEDIN_ERROR`."},
+			"status_message": schema.StringAttribute{Computed: true, MarkdownDescription: "LinkedIn's message, for example `MEMBER_REPORTED: The job was closed because ...`."},
+			"meaning":        schema.StringAttribute{Computed: true, MarkdownDescription: "What the status means, from the provider's catalogue of LinkedIn's status messages; null when the catalogue does not know the message."},
+			"resolution":     schema.StringAttribute{Computed: true, MarkdownDescription: "What to do about it, from the same catalogue; null when unknown."},
+		},
+	}
+}
+
+// jobPostingStatusDataSourceAttributes are the status fields, all computed but the id.
+func jobPostingStatusDataSourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"external_job_posting_id":      schema.StringAttribute{Computed: true, MarkdownDescription: "The job's id in the ATS."},
+		"job_posting_url":              schema.StringAttribute{Computed: true, MarkdownDescription: "The job's page on LinkedIn."},
+		"job_posting_urn":              schema.StringAttribute{Computed: true, MarkdownDescription: "`urn:li:jobPosting:N`, derived from `job_posting_url`."},
+		"listing_status":               schema.StringAttribute{Computed: true, MarkdownDescription: "`LISTED`, `NOT_LISTED` (closed, by the partner or by LinkedIn) or `IN_PROGRESS`."},
+		"listing_status_detail":        statusDetailDataSourceAttribute("listing"),
+		"linkedin_apply_status":        schema.StringAttribute{Computed: true, MarkdownDescription: "`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`."},
+		"linkedin_apply_status_detail": statusDetailDataSourceAttribute("LinkedIn Apply"),
+		"promotion_status":             schema.StringAttribute{Computed: true, MarkdownDescription: "`PROMOTED` or `NOT_PROMOTED`."},
+		"promotion_status_detail":      statusDetailDataSourceAttribute("promotion"),
+		"raw_location":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The location as the partner sent it."},
+		"listed_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the job was first listed (RFC 3339, UTC)."},
+		"expire_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the listing expires (RFC 3339, UTC)."},
+		"location":                     schema.StringAttribute{Computed: true, MarkdownDescription: "The location as LinkedIn standardised it."},
+		"alternate_locations":          schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The job's other locations."},
+		"company_name":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The company's name on LinkedIn."},
+		"company_page":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The company's page on LinkedIn."},
+	}
+}
+
+func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := jobPostingStatusDataSourceAttributes()
+	attrs["external_job_posting_id"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters).",
+		Validators:          []validator.String{stringvalidator.LengthBetween(1, 75)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The current status of one job posting on LinkedIn (`jobPostingStatus`): whether it is listed, " +
+			"whether LinkedIn Apply is enabled, whether it is promoted, each with LinkedIn's detail and, where the provider's " +
+			"catalogue of LinkedIn's status messages knows it, what it means and what to do. A job posted by any means " +
+			"(this provider, another tool, a legacy feed) can be read, as long as it belongs to the provider's (child) application. " +
+			"An unknown id is an error; use `linkedin_job_posting_statuses` to read many ids, or ids that may not exist.",
+		Attributes: attrs,
+	}
+}
+
+func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		resp.Diagnostics.AddError("Provider not configured", "The linkedin provider was not configured; this is a bug in Terraform or the provider.")
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, jpPathExternalID, &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	st, err := d.data.client.JobPostings.GetStatus(ctx, id.ValueString())
+	if err != nil {
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(jpPathExternalID, "Job posting not found",
+				fmt.Sprintf("LinkedIn has no job posting with external_job_posting_id %q for this application. Check the id, and that the "+
+					"provider is configured with the customer's child application that posted it.", id.ValueString()))
+			return
+		}
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("reading the status of job posting %q", id.ValueString()), err)
+		return
+	}
+	m := newJobPostingStatusModel(ctx, st, &resp.Diagnostics)
+	if m.ExternalJobPostingID.ValueString() == "" {
+		m.ExternalJobPostingID = id
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
