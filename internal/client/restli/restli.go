@@ -154,9 +154,11 @@ func unhex(c byte) (byte, bool) {
 // []any, []string, map[string]any or map[string]string; map keys are written sorted.
 //
 // Also accepted, because callers hold them: a Key (written as Key.Encode), any slice or array, any map
-// whose keys are strings, named string/number/bool types (enums), and pointers to any of these. Null is
-// not representable in Rest.li: a nil map entry is omitted (as Rest.li omits null record fields), and a
-// nil anywhere else is written as the empty string (two apostrophes). Other types are written as fmt.Sprint text.
+// (keys that are not strings written as their fmt.Sprint text), named string/number/bool types (enums),
+// and pointers to any of these. Null is not representable in Rest.li: a nil map entry is omitted (as
+// Rest.li omits null record fields), and a nil anywhere else is written as the empty string (two
+// apostrophes). Other types, structs included, are written as fmt.Sprint text: marshal a struct to a
+// map first.
 func Encode(v any) string {
 	var b strings.Builder
 	encodeValue(&b, v, false)
@@ -292,16 +294,18 @@ func encodeReflect(b *strings.Builder, rv reflect.Value, reduced bool) {
 		}
 		b.WriteByte(')')
 	case reflect.Map:
-		if rv.Type().Key().Kind() != reflect.String {
-			writeEscaped(b, fmt.Sprint(rv.Interface()), reduced)
-			return
-		}
+		// Rest.li map keys are strings on the wire; other key types are written as their text.
 		vals := make(map[string]reflect.Value, rv.Len())
 		for it := rv.MapRange(); it.Next(); {
 			if isNilValue(it.Value()) {
 				continue
 			}
-			vals[it.Key().String()] = it.Value()
+			k := it.Key()
+			if k.Kind() == reflect.String {
+				vals[k.String()] = it.Value()
+			} else {
+				vals[fmt.Sprint(valueInterface(k))] = it.Value()
+			}
 		}
 		writeMap(b, sortedKeys(vals), func(k string) { encodeValue(b, valueInterface(vals[k]), reduced) }, reduced)
 	default:
@@ -335,7 +339,7 @@ func formatFloat(f float64, bits int) string {
 //
 // Names are URL-escaped. A nil value is left out (null is not representable). "fields" and "projection"
 // hold a 1.0 projection mask such as "id,name" that LinkedIn reads unescaped; a string is written as is,
-// anything else as fmt.Sprint text; "fields" comes before "projection".
+// a []string joined with commas, anything else as fmt.Sprint text; "fields" comes before "projection".
 func EncodeQuery(params map[string]any) string {
 	names := make([]string, 0, len(params))
 	for n, v := range params {
@@ -364,9 +368,12 @@ func EncodeQuery(params map[string]any) string {
 		}
 		b.WriteString(n)
 		b.WriteByte('=')
-		if s, ok := v.(string); ok {
-			b.WriteString(s)
-		} else {
+		switch x := v.(type) {
+		case string:
+			b.WriteString(x)
+		case []string:
+			b.WriteString(strings.Join(x, ","))
+		default:
 			b.WriteString(fmt.Sprint(v))
 		}
 	}

@@ -2,6 +2,7 @@ package restli
 
 import (
 	"errors"
+	"math"
 	"math/rand"
 	"reflect"
 	"strings"
@@ -335,5 +336,58 @@ func BenchmarkDecode(b *testing.B) {
 		if _, err := Decode(s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Values callers hold that are not the canonical decoded types.
+func TestEncodeOtherTypes(t *testing.T) {
+	s := "a b"
+	var nilStr *string
+	key := SimpleKey("urn:li:x:1")
+	type enum string
+	type flag bool
+	type count uint16
+	type point struct{ X, Y int }
+	tests := []struct {
+		name string
+		in   any
+		want string
+	}{
+		{"nil", nil, "''"},
+		{"pointer", &s, "a%20b"},
+		{"nil pointer", nilStr, "''"},
+		{"pointer to key", &key, "urn%3Ali%3Ax%3A1"},
+		{"named bool", flag(true), "true"},
+		{"uint", uint64(18446744073709551615), "18446744073709551615"},
+		{"named uint", count(7), "7"},
+		{"int8", int8(-8), "-8"},
+		{"float32", float32(0.5), "0.5"},
+		{"big float", 1e21, "1e%2B21"},
+		{"small float", 1e-7, "1e-07"},
+		{"zero float", 0.0, "0"},
+		{"NaN", math.NaN(), "NaN"},
+		{"array", [2]enum{"A", "B"}, "List(A,B)"},
+		{"slice of pointers", []*string{&s, nil}, "List(a%20b,'')"},
+		{"map of named", map[enum]count{"b": 2, "a": 1}, "(a:1,b:2)"},
+		{"map with nil pointers omitted", map[string]*string{"a": &s, "b": nil}, "(a:a%20b)"},
+		{"map[string][]string", map[string][]string{"k": {"x", "y"}}, "(k:List(x,y))"},
+		{"map with non-string keys", map[int]string{10: "a", 9: "b"}, "(10:a,9:b)"},
+		{"struct", point{1, 2}, "%7B1%202%7D"},
+		{"empty []string", []string{}, "List()"},
+		{"nil []any", []any(nil), "List()"},
+		{"int64", int64(-1) << 62, "-4611686018427387904"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Encode(tt.in); got != tt.want {
+				t.Errorf("Encode = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if got := EncodeReduced(map[string]*string{"a": &s}); got != "(a:a b)" {
+		t.Errorf("EncodeReduced via reflect = %q", got)
+	}
+	if got := EncodeQuery(map[string]any{"fields": []string{"id", "name"}, "projection": nil}); got != "fields=id,name" {
+		t.Errorf("EncodeQuery non-string fields = %q", got)
 	}
 }
