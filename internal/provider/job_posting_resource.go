@@ -253,7 +253,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				},
 			},
 			"renewal_trigger": jpOptionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
-				"Setting it at creation does nothing. A date (`\"2026-12\"`) or a counter works well; see the resource documentation."),
+				"Setting it for the first time (at creation, after an import, or later) only records it; removing it does nothing. A month (`\"2026-12\"`) or a counter works well."),
 
 			// Computed.
 			"job_posting_urn":              jpComputedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
@@ -476,6 +476,12 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 		addAPIError(diags, fmt.Sprintf("sending %s of job posting %q", op, id), err)
 		return false
 	}
+	if taskURN == "" {
+		// Reconciled by the client: an earlier attempt's answer was lost and LinkedIn already had the job (or
+		// the job was already closed). Nothing was sent again and there is no task to wait for.
+		m.LastTaskID, m.LastTaskStatus = types.StringNull(), types.StringNull()
+		return true
+	}
 	m.LastTaskID = types.StringValue(taskURN)
 	task, err := c.JobPostings.WaitForTask(ctx, taskURN)
 	if err != nil {
@@ -626,7 +632,9 @@ func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags
 	diags.Append(d1...)
 	// The prior state may lack fields (after an import); a conversion problem there only means "changed".
 	fieldsChanged := d2.HasError() || !reflect.DeepEqual(planJob, stateJob)
-	renew := !plan.RenewalTrigger.IsNull() && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
+	// Only a change from one value to another renews: setting renewal_trigger for the first time (at creation,
+	// after an import, or later) records it, so that importing a job never renews it by accident.
+	renew := jpKnown(plan.RenewalTrigger) && jpKnown(state.RenewalTrigger) && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
 
 	var ops []string
 	if plan.State.ValueString() == jobStateClosed {

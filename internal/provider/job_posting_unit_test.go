@@ -232,7 +232,7 @@ func TestUpdateOperations(t *testing.T) {
 			s.State = types.StringValue("CLOSED")
 		}, ""},
 		{"re-list", func(p, s *jobPostingModel) { s.State = types.StringValue("CLOSED") }, jpRelistOperation},
-		{"renew", func(p, s *jobPostingModel) { p.RenewalTrigger = types.StringValue("2026-12") }, "RENEW"},
+		{"first renewal_trigger only records", func(p, s *jobPostingModel) { p.RenewalTrigger = types.StringValue("2026-12") }, ""},
 		{"renew again", func(p, s *jobPostingModel) {
 			s.RenewalTrigger = types.StringValue("1")
 			p.RenewalTrigger = types.StringValue("2")
@@ -240,7 +240,8 @@ func TestUpdateOperations(t *testing.T) {
 		{"renewal trigger removed", func(p, s *jobPostingModel) { s.RenewalTrigger = types.StringValue("1") }, ""},
 		{"update and renew", func(p, s *jobPostingModel) {
 			p.Title = types.StringValue("x")
-			p.RenewalTrigger = types.StringValue("1")
+			s.RenewalTrigger = types.StringValue("1")
+			p.RenewalTrigger = types.StringValue("2")
 		}, "UPDATE,RENEW"},
 		{"after import", func(p, s *jobPostingModel) { s.Title = types.StringNull(); s.ListedAt = types.StringNull() }, "UPDATE"},
 	}
