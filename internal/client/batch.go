@@ -156,10 +156,8 @@ func findKey(want restli.Key, candidates []parsedKey) (string, bool) {
 	}
 	if !want.IsCompound() {
 		for _, p := range candidates {
-			if v, err := restli.DecodeReduced(p.raw); err == nil {
-				if s, ok := v.(string); ok && s == want.Simple() {
-					return p.raw, true
-				}
+			if k, err := restli.ParseSimpleKey(p.raw); err == nil && k.Equal(want) {
+				return p.raw, true
 			}
 		}
 	}
