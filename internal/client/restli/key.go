@@ -74,7 +74,7 @@ func ParseSimpleKey(s string) (Key, error) {
 	}
 	v, err := Unescape(s)
 	if err != nil {
-		return Key{}, fmt.Errorf("%w: %v", ErrMalformed, err)
+		return Key{}, err
 	}
 	return SimpleKey(v), nil
 }
@@ -94,11 +94,11 @@ func parseV1Key(s string) (parts map[string]string, ok bool, err error) {
 		rawName, rawVal, _ := strings.Cut(p, "=")
 		name, err := Unescape(rawName)
 		if err != nil {
-			return nil, true, fmt.Errorf("%w: %v", ErrMalformed, err)
+			return nil, true, err
 		}
 		val, err := Unescape(rawVal)
 		if err != nil {
-			return nil, true, fmt.Errorf("%w: %v", ErrMalformed, err)
+			return nil, true, err
 		}
 		if _, dup := parts[name]; dup {
 			return nil, true, fmt.Errorf("%w: repeated key part %q", ErrMalformed, name)

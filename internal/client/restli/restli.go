@@ -30,12 +30,19 @@ const (
 
 // Header names and values of the protocol, shared so the client and the emulator spell them alike.
 const (
+	// HeaderProtocolVersion selects protocol 2.0 on LinkedIn; without it LinkedIn speaks 1.0.
 	HeaderProtocolVersion = "X-Restli-Protocol-Version"
-	ProtocolVersion2      = "2.0.0"
-	HeaderMethod          = "X-RestLi-Method"
-	HeaderID              = "X-RestLi-Id"
-	HeaderErrorResponse   = "X-RestLi-Error-Response"
-	HeaderMethodOverride  = "X-HTTP-Method-Override"
+	// ProtocolVersion2 is the value of HeaderProtocolVersion a client sends.
+	ProtocolVersion2 = "2.0.0"
+	// HeaderMethod names the Rest.li method (lower case, e.g. "batch_update"); LinkedIn requires it for
+	// batch_create and batch_partial_update, and it survives query tunnelling unchanged.
+	HeaderMethod = "X-RestLi-Method"
+	// HeaderID carries the reduced-escaped key of a created entity.
+	HeaderID = "X-RestLi-Id"
+	// HeaderErrorResponse is "true" on Rest.li error responses.
+	HeaderErrorResponse = "X-RestLi-Error-Response"
+	// HeaderMethodOverride carries the original HTTP method of a tunnelled request.
+	HeaderMethodOverride = "X-HTTP-Method-Override"
 )
 
 // ShouldTunnel reports whether a request whose encoded query is rawQuery and whose whole URL is urlLen bytes
@@ -107,7 +114,7 @@ func writeEscaped(b *strings.Builder, s string, reduced bool) {
 
 // Unescape percent-decodes s. Unlike url.QueryUnescape it leaves '+' alone: Rest.li clients (and this
 // package) write a space as %20, and a URN or URL may legitimately contain '+'. A '%' not followed by two
-// hex digits is an error. Use it on raw values from ParseQuery that are not 2.0 structures.
+// hex digits is an error wrapping ErrMalformed. Use it on raw values from ParseQuery that are not 2.0 structures.
 func Unescape(s string) (string, error) {
 	i := strings.IndexByte(s, '%')
 	if i < 0 {
@@ -122,12 +129,12 @@ func Unescape(s string) (string, error) {
 			continue
 		}
 		if i+2 >= len(s) {
-			return "", fmt.Errorf("restli: truncated percent escape in %q", s)
+			return "", fmt.Errorf("%w: truncated percent escape in %q", ErrMalformed, truncate(s))
 		}
 		h, ok1 := unhex(s[i+1])
 		l, ok2 := unhex(s[i+2])
 		if !ok1 || !ok2 {
-			return "", fmt.Errorf("restli: bad percent escape %q in %q", s[i:i+3], s)
+			return "", fmt.Errorf("%w: bad percent escape %q in %q", ErrMalformed, s[i:i+3], truncate(s))
 		}
 		buf = append(buf, h<<4|l)
 		i += 2
@@ -547,8 +554,9 @@ func (p *parser) str() (string, error) {
 	}
 	tok, err := Unescape(p.s[start:p.pos])
 	if err != nil {
-		p.pos = start
-		return "", p.errorf("%v", err)
+		tok := p.s[start:p.pos]
+		p.pos = start // report the offset where the token starts
+		return "", p.errorf("bad percent escape in token %q", truncate(tok))
 	}
 	return tok, nil
 }
@@ -563,7 +571,8 @@ func (p *parser) str() (string, error) {
 //
 // It exists because url.ParseQuery percent-decodes values first, which turns "List(urn%3Ali%3Ax%3A1)" into
 // something no longer parseable. Empty pieces ("a=1&&b=2") are skipped; a piece without '=' is a name with
-// an empty value; a bad percent escape in a name is an error. '+' is not treated as a space.
+// an empty value; a bad percent escape in a name is an error. '+' is not treated as a space. An empty raw
+// value comes back as "", which Decode rejects: a caller wanting 1.0 leniency treats it as the empty string.
 func ParseQuery(rawQuery string) (map[string][]string, error) {
 	out := map[string][]string{}
 	err := eachPair(rawQuery, func(name, raw string) error {
@@ -587,7 +596,7 @@ func eachPair(rawQuery string, fn func(name, raw string) error) error {
 		rawName, raw, _ := strings.Cut(piece, "=")
 		name, err := Unescape(rawName)
 		if err != nil {
-			return fmt.Errorf("%w: query name: %v", ErrMalformed, err)
+			return err
 		}
 		if err := fn(name, raw); err != nil {
 			return err
@@ -671,7 +680,7 @@ func ParseIDs(rawQuery string) ([]Key, error) {
 		}
 		val, err := Unescape(raw)
 		if err != nil {
-			return fmt.Errorf("%w: %v", ErrMalformed, err)
+			return err
 		}
 		parts := indexed[n]
 		if parts == nil {
