@@ -53,7 +53,9 @@ func (c *call) configTarget(ctx, typ, tenant, name string) (*integration, config
 	return in, ck, nil
 }
 
-func configStoreKey(app, ctx, typ, tenant, name string) string { return skey(app, ctx, typ, tenant, name) }
+func configStoreKey(app, ctx, typ, tenant, name string) string {
+	return skey(app, ctx, typ, tenant, name)
+}
 
 // configurationsCollection serves /rest/integrationConfigurations (compound key with configurationName) and,
 // legacy, /v2/atsIntegrations/{integrationKey}/configurations (simple key: the configuration name).

@@ -29,15 +29,15 @@ type call struct {
 	method string // effective HTTP method (after X-HTTP-Method-Override)
 	restli string // Rest.li method: from X-RestLi-Method, else inferred
 	// restliHeader is the X-RestLi-Method header as sent (lower case), "" when absent.
-	restliHeader string
-	segs         []string // escaped path segments after /rest or /v2
-	params       []param
-	body         []byte
-	tunnelled    bool
-	app          *application
-	route        *route
-	pathKey      string // escaped key segment of the path, if any
-	parentKey    string // escaped key of the parent resource of a sub-resource
+	restliHeader   string
+	segs           []string // escaped path segments after /rest or /v2
+	params         []param
+	body           []byte
+	tunnelled      bool
+	app            *application
+	route          *route
+	pathKey        string     // escaped key segment of the path, if any
+	parentKey      string     // escaped key of the parent resource of a sub-resource
 	parentKeyValue restli.Key // parentKey parsed
 }
 

@@ -11,5 +11,11 @@ var apiRoutes = func() []*route {
 		{family: "v2", name: "atsIntegrations", sub: "configurations", parent: legacyIntegrationKey, coll: configurationsCollection(true)},
 		{family: "v2", name: "atsIntegrations", coll: integrationsCollection(true)},
 		{family: "rest", name: "integrationConfigurations", coll: configurationsCollection(false)},
+		{family: "rest", name: "simpleJobPostings", coll: jobPostingsCollection()},
+		{family: "v2", name: "simpleJobPostings", coll: jobPostingsCollection()},
+		{family: "rest", name: "simpleJobPostingTasks", coll: tasksCollection()},
+		{family: "v2", name: "simpleJobPostingTasks", coll: tasksCollection()},
+		{family: "rest", name: "jobPostingStatus", coll: jobStatusCollection()},
+		{family: "v2", name: "jobPostingStatus", coll: jobStatusCollection()},
 	}
 }()

@@ -1,0 +1,325 @@
+package emulator
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// challengeDeadline is how long a webhook has to answer a validation challenge (spec §5).
+const challengeDeadline = 3 * time.Second
+
+// maxValidationFailures consecutive failed validations block a webhook (spec §5).
+const maxValidationFailures = 3
+
+func hexHMAC(key string, msg []byte) string {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write(msg)
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// signature is X-LI-Signature: hex(HMAC-SHA256(key=clientSecret, msg="hmacsha256="+rawBody)) ([choice] §5).
+func signature(body []byte, secret string) string {
+	return hexHMAC(secret, append([]byte("hmacsha256="), body...))
+}
+
+// RegisterWebhook registers a webhook URL for an application (by URN or client id) and validates it at
+// once with the challenge. A failed validation is returned as an error but the webhook stays registered:
+// it is validated again after WebhookRetryBase (doubling) and blocked after three consecutive failures.
+// Registering again replaces the URL and unblocks it. Notifications of a child application's jobs go to
+// the child's webhook, else to its parent's.
+func (e *Emulator) RegisterWebhook(application, rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("emulator: webhook URL %q must be an absolute http(s) URL", rawURL)
+	}
+	e.mu.Lock()
+	app := e.st.resolveApp(application)
+	if app == nil {
+		e.mu.Unlock()
+		return fmt.Errorf("emulator: no application %q", application)
+	}
+	w := &webhookReg{App: app.URN, URL: rawURL, Status: webhookPending, validating: true}
+	e.st.Webhooks[app.URN] = w
+	_ = e.persistLocked()
+	secret := app.ClientSecret
+	e.mu.Unlock()
+
+	verr := e.challenge(e.ctx, app, rawURL, secret)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.recordValidationLocked(w, verr)
+	e.signal()
+	if verr != nil {
+		return fmt.Errorf("emulator: webhook %s failed validation: %w", rawURL, verr)
+	}
+	return nil
+}
+
+// webhookInfo describes an application's webhook for the admin API.
+func (e *Emulator) webhookInfo(application string) (map[string]any, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	app := e.st.resolveApp(application)
+	if app == nil {
+		return nil, false
+	}
+	w := e.st.Webhooks[app.URN]
+	if w == nil {
+		return nil, false
+	}
+	return map[string]any{"application": w.App, "url": w.URL, "status": w.Status, "failures": w.Failures}, true
+}
+
+// WebhookStatus returns the state of an application's webhook: PENDING (not validated yet), VALID or
+// BLOCKED, and whether one is registered.
+func (e *Emulator) WebhookStatus(application string) (string, bool) {
+	info, ok := e.webhookInfo(application)
+	if !ok {
+		return "", false
+	}
+	return info["status"].(string), true
+}
+
+// challenge sends GET <url>?challengeCode=<uuid>[&applicationId=<id>] and checks the answer.
+func (e *Emulator) challenge(ctx context.Context, app *application, rawURL, secret string) error {
+	code := newUUID()
+	u, _ := url.Parse(rawURL)
+	q := u.Query()
+	q.Set("challengeCode", code)
+	if !app.isParent() {
+		q.Set("applicationId", appNumber(app.URN))
+	}
+	u.RawQuery = q.Encode()
+	ctx, cancel := context.WithTimeout(ctx, challengeDeadline)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := e.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<16))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("challenge answered %d", resp.StatusCode)
+	}
+	var ans struct {
+		ChallengeCode     string `json:"challengeCode"`
+		ChallengeResponse string `json:"challengeResponse"`
+	}
+	if err := json.Unmarshal(body, &ans); err != nil {
+		return fmt.Errorf("challenge answer is not JSON: %v", err)
+	}
+	want := hexHMAC(secret, []byte(code))
+	if ans.ChallengeCode != code || !strings.EqualFold(ans.ChallengeResponse, want) {
+		return fmt.Errorf("wrong challengeResponse: want hex(HMAC-SHA256(clientSecret, challengeCode))")
+	}
+	return nil
+}
+
+func (e *Emulator) backoff(n int) time.Duration {
+	d := e.opts.WebhookRetryBase
+	for i := 1; i < n && d < e.opts.WebhookRetryMax; i++ {
+		d *= 2
+	}
+	if d > e.opts.WebhookRetryMax {
+		d = e.opts.WebhookRetryMax
+	}
+	return d
+}
+
+func (e *Emulator) recordValidationLocked(w *webhookReg, err error) {
+	w.validating = false
+	if e.st.Webhooks[w.App] != w { // replaced or reset meanwhile
+		return
+	}
+	now := e.now()
+	if err == nil {
+		w.Status, w.Failures, w.LastError = webhookValid, 0, ""
+		w.NextValidation = now.Add(e.opts.WebhookRevalidateInterval)
+	} else {
+		w.Failures++
+		w.LastError = err.Error()
+		if w.Failures >= maxValidationFailures {
+			w.Status = webhookBlocked
+		}
+		w.NextValidation = now.Add(e.backoff(w.Failures))
+	}
+	_ = e.persistLocked()
+}
+
+// webhookFor is where a child application's notifications go: its own webhook, else its parent's.
+func (e *Emulator) webhookFor(app string) (*webhookReg, string) {
+	if w := e.st.Webhooks[app]; w != nil {
+		return w, e.st.Apps[app].ClientSecret
+	}
+	if a := e.st.Apps[app]; a != nil && a.Parent != "" {
+		if w := e.st.Webhooks[a.Parent]; w != nil {
+			return w, e.st.Apps[a.Parent].ClientSecret
+		}
+	}
+	return nil, ""
+}
+
+// scheduler is the one background goroutine: it completes tasks on time (so that notifications fire
+// without a read), revalidates webhooks and delivers notifications with retries. It sleeps until the next
+// due time or until signalled.
+func (e *Emulator) scheduler() {
+	defer e.wg.Done()
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		d := e.tick()
+		timer.Reset(d)
+		select {
+		case <-e.ctx.Done():
+			return
+		case <-e.wake:
+		case <-timer.C:
+		}
+	}
+}
+
+// tick does the work that is due and returns how long to sleep.
+func (e *Emulator) tick() time.Duration {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.ctx.Err() != nil {
+		return time.Hour
+	}
+	e.advanceLocked()
+	now := e.now()
+	next := now.Add(time.Minute)
+	soonest := func(t time.Time) {
+		if t.Before(next) {
+			next = t
+		}
+	}
+	for _, t := range e.st.Tasks {
+		if t.Status == taskInProgress {
+			soonest(t.DueAt)
+		}
+	}
+	for _, w := range e.st.Webhooks {
+		if w.Status == webhookBlocked || w.validating {
+			continue
+		}
+		if now.Before(w.NextValidation) {
+			soonest(w.NextValidation)
+			continue
+		}
+		w.validating = true
+		app := e.st.Apps[w.App]
+		e.wg.Add(1)
+		go func(w *webhookReg, app application) {
+			defer e.wg.Done()
+			err := e.challenge(e.ctx, &app, w.URL, app.ClientSecret)
+			if e.ctx.Err() != nil {
+				return
+			}
+			e.mu.Lock()
+			e.recordValidationLocked(w, err)
+			e.mu.Unlock()
+			e.signal()
+		}(w, *app)
+	}
+	kept := e.st.Notifications[:0]
+	dirty := false
+	for _, n := range e.st.Notifications {
+		if now.Sub(n.CreatedAt) > e.opts.WebhookRetryFor {
+			dirty = true
+			continue // given up after the retry period
+		}
+		w, secret := e.webhookFor(n.App)
+		if w == nil || w.Status == webhookBlocked {
+			dirty = true
+			continue // nowhere to deliver: LinkedIn drops it
+		}
+		kept = append(kept, n)
+		if n.inflight {
+			continue
+		}
+		if now.Before(n.NextAttempt) {
+			soonest(n.NextAttempt)
+			continue
+		}
+		if w.Status != webhookValid {
+			// Not validated yet: counts as a failed attempt, retried later.
+			n.Attempts++
+			n.NextAttempt = now.Add(e.backoff(n.Attempts))
+			soonest(n.NextAttempt)
+			dirty = true
+			continue
+		}
+		n.inflight = true
+		e.wg.Add(1)
+		go e.deliver(n.ID, w.URL, secret, n.Body)
+	}
+	e.st.Notifications = kept
+	if dirty {
+		_ = e.persistLocked()
+	}
+	d := next.Sub(now)
+	if d < time.Millisecond {
+		d = time.Millisecond
+	}
+	return d
+}
+
+// deliver POSTs one notification, signed, and records the outcome: any answer other than 200 is retried
+// with exponential backoff.
+func (e *Emulator) deliver(id, rawURL, secret string, body []byte) {
+	defer e.wg.Done()
+	status := 0
+	req, err := http.NewRequestWithContext(e.ctx, http.MethodPost, rawURL, bytes.NewReader(body))
+	if err == nil {
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-LI-Signature", signature(body, secret))
+		resp, derr := e.hc.Do(req)
+		if derr == nil {
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+			resp.Body.Close()
+			status = resp.StatusCode
+		}
+	}
+	if e.ctx.Err() != nil {
+		return
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i, n := range e.st.Notifications {
+		if n.ID != id {
+			continue
+		}
+		n.inflight = false
+		if status == http.StatusOK {
+			e.st.Notifications = append(e.st.Notifications[:i], e.st.Notifications[i+1:]...)
+		} else {
+			n.Attempts++
+			n.LastStatus = status
+			n.NextAttempt = e.now().Add(e.backoff(n.Attempts))
+		}
+		_ = e.persistLocked()
+		break
+	}
+	e.signal()
+}
+
+// PendingNotifications returns how many job status notifications are waiting for (re)delivery.
+func (e *Emulator) PendingNotifications() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.st.Notifications)
+}
