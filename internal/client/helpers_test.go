@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -170,3 +171,10 @@ func hijackClose(w http.ResponseWriter) {
 var testIK = IntegrationKey{IntegrationContext: "urn:li:organization:1000", IntegrationType: "ONE_CLICK_EXPORT", TenantType: "RECRUITER"}
 
 func cfgKey(name string) ConfigurationKey { return ConfigurationKey{IntegrationKey: testIK, ConfigurationName: name} }
+
+// seenIDs reads the batch ids of a recorded request, tunnelled or not.
+func seenIDs(t *testing.T, s seen) []restli.Key {
+	t.Helper()
+	r := &http.Request{URL: &url.URL{RawQuery: s.RawQuery}, Header: s.Header, Body: io.NopCloser(strings.NewReader(string(s.Body)))}
+	return requestIDs(t, r)
+}

@@ -1,0 +1,271 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// flushWhen waits until the coalescer's open batch has n waiters, then sends it. With a BatchWindow of an
+// hour the timer never fires, so the test decides exactly which callers share a batch, without timing.
+func flushWhen[K, V any](t *testing.T, co *coalescer[K, V], n int) {
+	t.Helper()
+	for i := 0; ; i++ {
+		co.mu.Lock()
+		if b := co.pending; b != nil && b.waiters == n {
+			co.flushLocked(b)
+			co.mu.Unlock()
+			return
+		}
+		co.mu.Unlock()
+		if i > 10000 {
+			t.Fatalf("never saw %d waiters", n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// configServer answers batch_get of configurations: every key has a value except names starting "MISSING".
+func configServer(t *testing.T) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ids := requestIDs(t, r)
+		results, errs := map[string]any{}, map[string]any{}
+		for _, k := range ids {
+			name := k.Part("configurationName")
+			if len(name) >= 7 && name[:7] == "MISSING" {
+				errs[k.EncodeReduced()] = map[string]any{"status": 404, "message": "not found"}
+				continue
+			}
+			if r.Header.Get("X-RestLi-Method") == "batch_get" {
+				results[k.EncodeReduced()] = map[string]any{"configurationValue": map[string]any{"string": name + "@" + k.Part("integrationContext")}}
+			} else {
+				results[k.EncodeReduced()] = map[string]any{"status": 204}
+			}
+		}
+		writeJSON(w, 200, map[string]any{"results": results, "errors": errs})
+	}
+}
+
+const hour = time.Hour
+
+func TestCoalescingMergesConcurrentCallers(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	var wg sync.WaitGroup
+	errs := make([]error, 40)
+	vals := make([]string, 40)
+	for i := 0; i < 40; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			name := fmt.Sprintf("NAME_%d", i%30) // 10 callers repeat a key: de-duplicated
+			if i == 7 {
+				name = "MISSING_7"
+			}
+			v, err := c.Configurations.Get(context.Background(), cfgKey(name))
+			errs[i] = err
+			if v != nil {
+				vals[i] = v.Value
+			}
+		}()
+	}
+	flushWhen(t, c.Configurations.get, 40)
+	wg.Wait()
+	reqs := f.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("%d calls for 40 concurrent callers, want 1", len(reqs))
+	}
+	if ids := seenIDs(t, reqs[0]); len(ids) != 31 {
+		t.Errorf("%d ids, want 31 distinct (30 names + MISSING_7)", len(ids))
+	}
+	for i := 0; i < 40; i++ {
+		if i == 7 {
+			if !IsNotFound(errs[i]) {
+				t.Errorf("caller 7: %v, want its own 404", errs[i])
+			}
+			continue
+		}
+		want := fmt.Sprintf("NAME_%d@%s", i%30, testIK.IntegrationContext)
+		if errs[i] != nil || vals[i] != want {
+			t.Errorf("caller %d: %q %v, want %q", i, vals[i], errs[i], want)
+		}
+	}
+}
+
+func TestCoalescingFlushesAt100Keys(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	var wg sync.WaitGroup
+	var failed atomic.Int32
+	for i := 0; i < 250; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("K%d", i))); err != nil {
+				failed.Add(1)
+			}
+		}()
+	}
+	flushWhen(t, c.Configurations.get, 50) // two batches of 100 went on their own
+	wg.Wait()
+	if n := len(f.requests()); n != 3 || failed.Load() != 0 {
+		t.Errorf("%d calls (%d failures) for 250 keys, want 3", n, failed.Load())
+	}
+}
+
+func TestCoalescingWindowTimer(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = time.Millisecond })
+	for i := 0; i < 3; i++ {
+		if v, err := c.Configurations.Get(context.Background(), cfgKey("CALLBACK_URL")); err != nil || v.Value == "" {
+			t.Fatal(v, err)
+		}
+	}
+	if n := len(f.requests()); n != 3 {
+		t.Errorf("%d calls for 3 sequential gets", n)
+	}
+}
+
+func TestDisableCoalescing(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.DisableCoalescing = true; cfg.BatchWindow = hour })
+	var wg sync.WaitGroup
+	for i := 0; i < 10; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("K%d", i))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := len(f.requests()); n != 10 {
+		t.Errorf("%d calls with coalescing off, want 10", n)
+	}
+}
+
+func TestCoalescingCancellationIsPerCaller(t *testing.T) {
+	arrived := make(chan struct{})
+	release := make(chan struct{})
+	var once sync.Once
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(arrived) })
+		<-release
+		configServer(t)(w, r)
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	ctxA, cancelA := context.WithCancel(context.Background())
+	ctxD, cancelD := context.WithCancel(context.Background())
+	type res struct {
+		v   *IntegrationConfiguration
+		err error
+	}
+	out := make(map[string]chan res)
+	for name, ctx := range map[string]context.Context{"A": ctxA, "B": context.Background(), "C": context.Background(), "D": ctxD} {
+		ch := make(chan res, 1)
+		out[name] = ch
+		go func() {
+			v, err := c.Configurations.Get(ctx, cfgKey(name))
+			ch <- res{v, err}
+		}()
+	}
+	// D gives up while the batch is still being gathered, A while it is in flight.
+	for {
+		c.Configurations.get.mu.Lock()
+		n := 0
+		if b := c.Configurations.get.pending; b != nil {
+			n = b.waiters
+		}
+		c.Configurations.get.mu.Unlock()
+		if n == 4 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cancelD()
+	if r := <-out["D"]; !errors.Is(r.err, context.Canceled) {
+		t.Errorf("D: %v, want context.Canceled", r.err)
+	}
+	flushWhen(t, c.Configurations.get, 3)
+	<-arrived
+	cancelA()
+	if r := <-out["A"]; !errors.Is(r.err, context.Canceled) {
+		t.Errorf("A: %v, want context.Canceled", r.err)
+	}
+	close(release)
+	for _, name := range []string{"B", "C"} {
+		if r := <-out[name]; r.err != nil || r.v.Value != name+"@"+testIK.IntegrationContext {
+			t.Errorf("%s: %+v %v", name, r.v, r.err)
+		}
+	}
+	if n := len(f.requests()); n != 1 {
+		t.Errorf("%d calls", n)
+	}
+}
+
+func TestCoalescingConflictingWritesSplit(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	done := make(chan error, 3)
+	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"}) }()
+	flushWhenWaiting(t, c.Configurations.upsert, 1)
+	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"}) }()
+	flushWhenWaiting(t, c.Configurations.upsert, 2) // identical write: shares the slot
+	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://b"}) }()
+	// The conflicting write flushed the first batch and waits in a new one.
+	flushWhen(t, c.Configurations.upsert, 1)
+	for i := 0; i < 3; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	reqs := f.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d calls, want 2", len(reqs))
+	}
+}
+
+// flushWhenWaiting waits for n waiters without flushing.
+func flushWhenWaiting[K, V any](t *testing.T, co *coalescer[K, V], n int) {
+	t.Helper()
+	for {
+		co.mu.Lock()
+		b := co.pending
+		ok := b != nil && b.waiters == n
+		co.mu.Unlock()
+		if ok {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestCloseFailsPendingAndLaterCalls(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Configurations.Get(context.Background(), cfgKey("X"))
+		done <- err
+	}()
+	flushWhenWaiting(t, c.Configurations.get, 1)
+	c.Close()
+	if err := <-done; !errors.Is(err, ErrClosed) {
+		t.Errorf("pending call: %v", err)
+	}
+	if _, err := c.Configurations.Get(context.Background(), cfgKey("X")); !errors.Is(err, ErrClosed) {
+		t.Errorf("call after Close: %v", err)
+	}
+	if _, err := c.Configurations.BatchGet(context.Background(), []ConfigurationKey{cfgKey("X")}); !errors.Is(err, ErrClosed) {
+		t.Errorf("batch call after Close: %v", err)
+	}
+	if n := len(f.requests()); n != 0 {
+		t.Errorf("%d calls", n)
+	}
+}
