@@ -50,13 +50,13 @@ func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID
 	start := time.Now()
 	resp, err := httpClient.Do(req)
 	if err != nil {
-		logCall(ctx, callLog{method: http.MethodPost, path: endpoint, restli: "", err: err, duration: time.Since(start), attempt: 1})
+		logCall(ctx, callLog{method: http.MethodPost, path: endpoint, err: err, duration: time.Since(start), attempt: 1, secrets: []string{clientSecret}})
 		return nil, fmt.Errorf("linkedin client: token request to %s: %w", endpoint, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	logCall(ctx, callLog{method: http.MethodPost, path: endpoint, status: resp.StatusCode, duration: time.Since(start), attempt: 1,
-		reqHeader: req.Header, reqBody: []byte(form), respHeader: resp.Header, respBody: body})
+		reqHeader: req.Header, reqBody: []byte(form), respHeader: resp.Header, respBody: body, secrets: []string{clientSecret}})
 	if err != nil {
 		return nil, fmt.Errorf("linkedin client: reading token response: %w", err)
 	}
