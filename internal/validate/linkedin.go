@@ -127,8 +127,12 @@ func ContextForType(integrationType, urn string) error {
 	if ContextKind(urn) == t.ContextKind {
 		return nil
 	}
-	return fmt.Errorf("integration type %s needs an %s URN (urn:li:%s:<number>) as integration_context, got %q",
-		integrationType, t.ContextKind, t.ContextKind, urn)
+	article := "a"
+	if t.ContextKind == ContextOrganization {
+		article = "an"
+	}
+	return fmt.Errorf("integration type %s needs %s %s URN (urn:li:%s:<number>) as integration_context, got %q",
+		integrationType, article, t.ContextKind, t.ContextKind, urn)
 }
 
 // TenantForType checks that a tenant type is the one LinkedIn uses for the integration type.
