@@ -54,8 +54,8 @@ func TestAccIntegrationConfiguration_lifecycle(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			onLinkedIn(otherOrganization, "JOB_POSTING_VIEWERS", ""),                            // deleted
-			onLinkedIn(org, "CALLBACK_URL", "https://ats.example.com/linkedin/acme/v2"),          // LinkedIn keeps it
+			onLinkedIn(otherOrganization, "JOB_POSTING_VIEWERS", ""),                    // deleted
+			onLinkedIn(org, "CALLBACK_URL", "https://ats.example.com/linkedin/acme/v2"), // LinkedIn keeps it
 		),
 		Steps: []resource.TestStep{
 			{
