@@ -211,7 +211,7 @@ func TestJobPostingLifecycle(t *testing.T) {
 	now := clk.Now()
 
 	r := v.postJobs(tok, jobElement("job-1", now, map[string]any{
-		"alternateLocations": []any{"Austin, TX"},
+		"alternateLocations":       []any{"Austin, TX"},
 		"onsiteApplyConfiguration": map[string]any{"jobApplicationWebhookUrl": "https://ats.example.com/apply"},
 	}))
 	tid := taskIDs(t, r)[0]
