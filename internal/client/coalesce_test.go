@@ -213,11 +213,17 @@ func TestCoalescingConflictingWritesSplit(t *testing.T) {
 	f := newFake(t, configServer(t))
 	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
 	done := make(chan error, 3)
-	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"}) }()
+	go func() {
+		done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"})
+	}()
 	flushWhenWaiting(t, c.Configurations.upsert, 1)
-	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"}) }()
+	go func() {
+		done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"})
+	}()
 	flushWhenWaiting(t, c.Configurations.upsert, 2) // identical write: shares the slot
-	go func() { done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://b"}) }()
+	go func() {
+		done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://b"})
+	}()
 	// The conflicting write flushed the first batch and waits in a new one.
 	flushWhen(t, c.Configurations.upsert, 1)
 	for i := 0; i < 3; i++ {

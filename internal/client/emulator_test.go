@@ -220,4 +220,3 @@ func TestEmulatorEndToEnd(t *testing.T) {
 		})
 	}
 }
-

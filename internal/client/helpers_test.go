@@ -170,7 +170,9 @@ func hijackClose(w http.ResponseWriter) {
 
 var testIK = IntegrationKey{IntegrationContext: "urn:li:organization:1000", IntegrationType: "ONE_CLICK_EXPORT", TenantType: "RECRUITER"}
 
-func cfgKey(name string) ConfigurationKey { return ConfigurationKey{IntegrationKey: testIK, ConfigurationName: name} }
+func cfgKey(name string) ConfigurationKey {
+	return ConfigurationKey{IntegrationKey: testIK, ConfigurationName: name}
+}
 
 // seenIDs reads the batch ids of a recorded request, tunnelled or not.
 func seenIDs(t *testing.T, s seen) []restli.Key {
