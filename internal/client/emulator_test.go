@@ -220,3 +220,103 @@ func TestEmulatorEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+// Lost answers and server errors injected by the emulator: every call still succeeds through retries, and
+// no job is created twice (a resent CREATE of a job LinkedIn already took would fail its task with
+// "duplicate creation request").
+func TestEmulatorFaultsNoDuplicates(t *testing.T) {
+	for _, fam := range []APIFamily{APIFamilyRest, APIFamilyV2} {
+		t.Run(string(fam), func(t *testing.T) {
+			emu, srv := startEmulator(t, emulator.Options{})
+			c := emulatorClient(t, srv.URL, emulator.ChildClientID, emulator.ChildClientSecret, func(cfg *Config) {
+				cfg.APIFamily, cfg.MaxRetries = fam, 12
+			})
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			if _, err := c.tokens.get(ctx); err != nil {
+				t.Fatal(err)
+			}
+			emu.SetFaults(emulator.Faults{DropRate: 0.3, DropAfterApply: true, ErrorRate: 0.2, Seed: 7})
+
+			oce := IntegrationKey{IntegrationContext: emulator.SeedOrganization, IntegrationType: "ONE_CLICK_EXPORT", TenantType: "RECRUITER"}
+			keys := []ConfigurationKey{{IntegrationKey: oce, ConfigurationName: "CALLBACK_URL"}, {IntegrationKey: oce, ConfigurationName: "JOB_POSTING_VIEWERS"}}
+			errs, err := c.Configurations.BatchUpsert(ctx, []IntegrationConfiguration{{Key: keys[0], Value: "https://cb.example/" + string(fam)}, {Key: keys[1], Value: "ALL_PRODUCT_USERS"}})
+			if err != nil || errs[0] != nil || errs[1] != nil {
+				t.Fatalf("upsert under faults: %v %v", err, errs)
+			}
+			res, err := c.Configurations.BatchGet(ctx, keys)
+			if err != nil || res[0].Err != nil || res[1].Err != nil {
+				t.Fatalf("get under faults: %v %+v", err, res)
+			}
+
+			var jobs []JobPosting
+			var taskURNs []string
+			for round := 0; round < 4; round++ {
+				batch := make([]JobPosting, 10)
+				for i := range batch {
+					batch[i] = validJob(fmt.Sprintf("chaos-%d-%d", round, i), JobOperationCreate)
+				}
+				subs, err := c.JobPostings.BatchSubmit(ctx, batch)
+				if err != nil {
+					t.Fatalf("round %d: %v", round, err)
+				}
+				for i, sub := range subs {
+					if sub.Err != nil {
+						t.Fatalf("round %d job %d: %v", round, i, sub.Err)
+					}
+					if sub.TaskID == "" && !sub.Reconciled {
+						t.Fatalf("round %d job %d: neither task nor reconciled", round, i)
+					}
+					if sub.TaskID != "" {
+						taskURNs = append(taskURNs, sub.TaskID)
+					}
+				}
+				jobs = append(jobs, batch...)
+				// Close half of them again under faults: a lost CLOSE answer must not fail the close.
+				closes := make([]JobPosting, 5)
+				for i := range closes {
+					closes[i] = batch[i]
+					closes[i].JobPostingOperationType = JobOperationClose
+				}
+				csubs, err := c.JobPostings.BatchSubmit(ctx, closes)
+				if err != nil {
+					t.Fatalf("round %d close: %v", round, err)
+				}
+				for i, sub := range csubs {
+					if sub.Err != nil {
+						t.Fatalf("round %d close %d: %v", round, i, sub.Err)
+					}
+				}
+			}
+			emu.SetFaults(emulator.Faults{})
+			var creates int
+			for _, rc := range emu.RequestCounts() {
+				if rc.RestliMethod == "batch_create" {
+					creates += rc.Count
+				}
+			}
+			t.Logf("%s: %d batch_create calls for 8 batches under faults", fam, creates)
+
+			// Every job exists once, and no task failed as a duplicate creation.
+			ids := make([]string, len(jobs))
+			for i, j := range jobs {
+				ids[i] = j.ExternalJobPostingID
+			}
+			sts, err := c.JobPostings.BatchGetStatuses(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range sts {
+				if s.Err != nil {
+					t.Errorf("%s: %v", ids[i], s.Err)
+				}
+			}
+			for _, urn := range taskURNs {
+				task, err := c.JobPostings.WaitForTask(ctx, urn)
+				if err != nil || task.Status != TaskSucceeded {
+					t.Errorf("task %s: %+v %v (a resent CREATE fails as a duplicate)", urn, task, err)
+				}
+			}
+		})
+	}
+}
