@@ -1,0 +1,2 @@
+# An integration is imported by integrationContext/integrationType/tenantType (URNs contain ":" but no "/").
+terraform import linkedin_integration.one_click_export urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER

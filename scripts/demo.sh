@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# make demo: the provider against the local LinkedIn emulator with the real Terraform CLI, on a fresh machine,
+# with no arguments. Builds the provider and the emulator, starts the emulator on a free loopback port, points
+# Terraform at the freshly built provider with dev_overrides (no `terraform init`, nothing downloaded), then:
+# apply the quickstart, show that a second plan is empty, change a value out of band through LinkedIn's API and
+# show the drift, import an existing configuration, destroy, and stop the emulator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export CHECKPOINT_DISABLE=1
+
+command -v go >/dev/null || { echo "demo: Go is required" >&2; exit 1; }
+command -v terraform >/dev/null || { echo "demo: the Terraform CLI (>= 1.10) is required on PATH; nothing is downloaded" >&2; exit 1; }
+command -v curl >/dev/null || { echo "demo: curl is required" >&2; exit 1; }
+
+if [ -t 1 ]; then BOLD=$'\e[1m'; DIM=$'\e[2m'; RESET=$'\e[0m'; NOCOLOR=""; else BOLD=""; DIM=""; RESET=""; NOCOLOR="-no-color"; fi
+step=0
+section() { step=$((step + 1)); printf '\n%s━━━ %d. %s%s\n' "$BOLD" "$step" "$*" "$RESET"; }
+note() { printf '%s» %s%s\n' "$DIM" "$*" "$RESET"; }
+# Every command prints "Provider development overrides are in effect": -compact-warnings keeps that to one line.
+tf() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" $NOCOLOR; }
+tfc() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" -compact-warnings $NOCOLOR; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-demo.XXXXXX")
+EMU_PID=""
+cleanup() {
+  local rc=$?
+  if [ -n "$EMU_PID" ] && kill -0 "$EMU_PID" 2>/dev/null; then
+    kill "$EMU_PID" 2>/dev/null || true
+    wait "$EMU_PID" 2>/dev/null || true
+    echo "» emulator stopped"
+  fi
+  rm -rf "$WORK"
+  if [ "$rc" -ne 0 ]; then echo "demo FAILED (exit $rc)" >&2; fi
+  exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+section "Build the provider and the emulator"
+mkdir -p "$WORK/bin"
+go build -o "$WORK/bin/terraform-provider-linkedin" .
+go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator
+note "built into $WORK/bin"
+
+section "Start the LinkedIn emulator on a free loopback port"
+"$WORK/bin/linkedin-emulator" --addr 127.0.0.1:0 --task-delay 200ms >"$WORK/emulator.log" 2>&1 &
+EMU_PID=$!
+URL=""
+for _ in $(seq 1 100); do
+  URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/emulator.log" | head -1 || true)
+  [ -n "$URL" ] && break
+  kill -0 "$EMU_PID" 2>/dev/null || { cat "$WORK/emulator.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$URL" ] || { echo "demo: the emulator printed no URL" >&2; cat "$WORK/emulator.log" >&2; exit 1; }
+note "emulator at $URL (pid $EMU_PID)"
+
+section "Point Terraform at the built provider (dev_overrides, no terraform init)"
+cat >"$WORK/terraformrc" <<EOF
+provider_installation {
+  dev_overrides {
+    "terraform-linkedin/linkedin" = "$WORK/bin"
+  }
+  direct {}
+}
+EOF
+export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1
+cat "$WORK/terraformrc"
+# The partner's parent application (seeded in the emulator); the child provider gets its own credentials.
+export LINKEDIN_API_URL="$URL" LINKEDIN_OAUTH_URL="$URL/oauth/v2"
+export LINKEDIN_CLIENT_ID=emulator-parent LINKEDIN_CLIENT_SECRET=emulator-parent-secret
+mkdir -p "$WORK/quickstart"
+cp "$ROOT"/examples/quickstart/*.tf "$WORK/quickstart/"
+cd "$WORK/quickstart"
+note "working copy of examples/quickstart in $WORK/quickstart"
+
+section "Provision the customer's child application (parent credentials)"
+note "A new child application has no integrations until the customer enables them in LinkedIn, so the"
+note "application comes first (-target), the customer acts, then the rest is applied."
+tfc apply -auto-approve -target=linkedin_provisioned_application.customer
+APP=$(terraform output -raw application_urn)
+ORG=$(terraform console <<<'var.organization' | tr -d '"')
+
+section "Play the customer: enable One-Click Export in LinkedIn (emulator admin API)"
+printf '%s$ curl -X POST %s/emulator/integrations%s\n' "$DIM" "$URL" "$RESET"
+curl -sS --fail-with-body -X POST "$URL/emulator/integrations" -H 'Content-Type: application/json' \
+  -d "{\"application\":\"$APP\",\"integrationContext\":\"$ORG\",\"integrationType\":\"ONE_CLICK_EXPORT\",\"tenantType\":\"RECRUITER\",\"status\":\"PENDING_CONFIGURATION\"}"
+echo
+
+section "Apply the quickstart: integration name and configuration keys (child credentials)"
+tfc apply -auto-approve
+terraform apply -auto-approve -refresh-only >/dev/null
+note "integration status after CALLBACK_URL was set: $(terraform output -raw integration_status)"
+
+section "A second plan is empty"
+set +e
+tfc plan -detailed-exitcode
+rc=$?
+set -e
+[ "$rc" -eq 0 ] || { echo "demo: expected an empty plan (exit 0), got exit $rc" >&2; exit 1; }
+note "terraform plan -detailed-exitcode: $rc (no changes)"
+
+section "Change CALLBACK_URL out of band through LinkedIn's API (child application token)"
+CLIENT_ID=$(terraform output -raw client_id)
+CLIENT_SECRET=$(terraform output -raw client_secret)
+TOKEN=$(curl -sS --fail-with-body "$URL/oauth/v2/accessToken" \
+  --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET" |
+  sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "demo: no token" >&2; exit 1; }
+ORG_ENC=${ORG//:/%3A}
+KEY="integrationContext=$ORG_ENC&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&configurationName=CALLBACK_URL"
+printf '%s$ curl -X PUT %s/rest/integrationConfigurations?ids[0]... (X-RestLi-Method: batch_update)%s\n' "$DIM" "$URL" "$RESET"
+curl -sS --fail-with-body --globoff -X PUT \
+  "$URL/rest/integrationConfigurations?ids[0].integrationContext=$ORG_ENC&ids[0].integrationType=ONE_CLICK_EXPORT&ids[0].tenantType=RECRUITER&ids[0].configurationName=CALLBACK_URL" \
+  -H "Authorization: Bearer $TOKEN" -H 'X-RestLi-Method: batch_update' -H 'LinkedIn-Version: 202603' \
+  -H 'Content-Type: application/json' \
+  -d "{\"entities\":{\"$KEY\":{\"configurationValue\":{\"string\":\"https://someone-else.example.com/hook\"}}}}"
+echo
+unset TOKEN CLIENT_SECRET
+
+section "The drift shows in the plan"
+set +e
+tfc plan -detailed-exitcode
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || { echo "demo: expected a plan with changes (exit 2), got exit $rc" >&2; exit 1; }
+note "terraform plan -detailed-exitcode: $rc (changes): Terraform puts the value back"
+tfc apply -auto-approve
+
+section "Import an existing configuration"
+note "Forget JOB_POSTING_VIEWERS, then import it from LinkedIn by context/type/tenant/name."
+tf state rm linkedin_integration_configuration.job_posting_viewers
+tf import linkedin_integration_configuration.job_posting_viewers "$ORG/ONE_CLICK_EXPORT/RECRUITER/JOB_POSTING_VIEWERS"
+set +e
+tfc plan -detailed-exitcode
+rc=$?
+set -e
+[ "$rc" -eq 0 ] || { echo "demo: expected an empty plan after the import, got exit $rc" >&2; exit 1; }
+note "terraform plan -detailed-exitcode: $rc (the imported configuration matches)"
+
+# ─── Job postings ────────────────────────────────────────────────────────────────────────────────────────
+# Reserved for the job-postings steps (issue #5): post a job with the child provider, show its status, close it.
+# Add them here, between the import and the destroy, using the same working directory and environment.
+# ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+section "Destroy"
+note "LinkedIn has no delete for applications and integrations and keeps CALLBACK_URL: those are only"
+note "removed from the state, with warnings. JOB_POSTING_VIEWERS is deleted."
+tf destroy -auto-approve
+
+section "What the emulator served"
+curl -sS "$URL/emulator/requests"
+echo
+
+printf '\n%sDemo complete.%s\n' "$BOLD" "$RESET"
