@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
@@ -308,82 +307,57 @@ type idsKey struct {
 	resp string
 }
 
-// parseIDs reads the ids of a batch request in every spelling: protocol 2.0 ids=List(...), protocol 1.0
-// ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y. Response entries are keyed in the spelling of
-// the request with parts sorted: reduced 2.0 for 2.0 requests, the 1.0 query-string form for 1.0 ones.
+// parseIDs reads the ids of a batch request in every spelling (protocol 2.0 ids=List(...), protocol 1.0
+// ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y) with the restli codec. Response entries are
+// keyed in the spelling of the request with parts sorted: reduced 2.0 for 2.0 requests, the 1.0
+// query-string form for 1.0 ones.
 func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
-	var keys []restli.Key
+	raw := c.rawQuery()
+	q, err := restli.ParseQuery(raw)
+	if err != nil {
+		return nil, errBadRequest("malformed query: %v", err)
+	}
 	v1 := false
-	indexed := map[int]map[string]string{}
-	var order []int
-	for _, p := range c.params {
-		switch {
-		case p.name == "ids" && strings.HasPrefix(p.value, "List("):
-			v, err := restli.Decode(p.value)
-			if err != nil {
-				return nil, errBadRequest("malformed ids: %v", err)
-			}
-			list, ok := v.([]any)
-			if !ok {
-				return nil, errBadRequest("malformed ids: not a list")
-			}
-			for _, el := range list {
-				switch x := el.(type) {
-				case string:
-					keys = append(keys, restli.SimpleKey(x))
-				case map[string]any:
-					parts := map[string]string{}
-					for n, pv := range x {
-						s, ok := pv.(string)
-						if !ok {
-							return nil, errBadRequest("malformed ids: key part %s is not a string", n)
-						}
-						parts[n] = s
-					}
-					keys = append(keys, restli.CompoundKey(parts))
-				default:
-					return nil, errBadRequest("malformed ids: unexpected element")
-				}
-			}
-		case p.name == "ids":
+	for name, vals := range q {
+		if strings.HasPrefix(name, "ids[") {
 			v1 = true
-			if ks.parts == nil {
-				k, err := ks.parse(p.value, true)
-				if err != nil {
-					return nil, err
-				}
-				keys = append(keys, k)
-				continue
+		}
+		for _, v := range vals {
+			if name == "ids" && !strings.HasPrefix(v, "List(") {
+				v1 = true
 			}
-			raw, err := url.QueryUnescape(p.value)
-			if err != nil {
-				return nil, errBadRequest("malformed ids %q", p.value)
-			}
-			k, perr := restli.ParseKey(raw)
-			if perr != nil {
-				return nil, errBadRequest("malformed ids %q: %v", p.value, perr)
-			}
-			keys = append(keys, k)
-		case strings.HasPrefix(p.name, "ids["):
-			v1 = true
-			idx, part, ok := parseIndexedName(p.name)
-			if !ok {
-				return nil, errBadRequest("malformed parameter %q", p.name)
-			}
-			val, err := url.QueryUnescape(p.value)
-			if err != nil {
-				return nil, errBadRequest("malformed value of %s", p.name)
-			}
-			if indexed[idx] == nil {
-				indexed[idx] = map[string]string{}
-				order = append(order, idx)
-			}
-			indexed[idx][part] = val
 		}
 	}
-	sort.Ints(order)
-	for _, i := range order {
-		keys = append(keys, restli.CompoundKey(indexed[i]))
+	var keys []restli.Key
+	if ks.parts != nil {
+		keys, err = restli.ParseIDs(raw)
+		if err != nil {
+			return nil, errBadRequest("malformed ids: %v", err)
+		}
+	} else {
+		// Simple keys are read as simple whatever they look like: an externalJobPostingId may contain "=".
+		for _, v := range q["ids"] {
+			if strings.HasPrefix(v, "List(") {
+				d, derr := restli.Decode(v)
+				list, ok := d.([]any)
+				if derr != nil || !ok {
+					return nil, errBadRequest("malformed ids: %v", derr)
+				}
+				for _, el := range list {
+					s, ok := el.(string)
+					if !ok {
+						return nil, errBadRequest("malformed ids: the keys of this resource are simple")
+					}
+					keys = append(keys, restli.SimpleKey(s))
+				}
+				continue
+			}
+			k, perr := ks.parse(v, true)
+			if perr != nil {
+				return nil, perr
+			}
+			keys = append(keys, k)
+		}
 	}
 	if len(keys) > maxBatch {
 		return nil, errBadRequest("too many ids: %d (at most %d per call)", len(keys), maxBatch)
@@ -412,20 +386,6 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 		out = append(out, idsKey{key: k, resp: rk})
 	}
 	return out, nil
-}
-
-// parseIndexedName reads "ids[3].integrationType".
-func parseIndexedName(n string) (int, string, bool) {
-	rest := strings.TrimPrefix(n, "ids[")
-	num, part, ok := strings.Cut(rest, "].")
-	if !ok || part == "" {
-		return 0, "", false
-	}
-	i, err := strconv.Atoi(num)
-	if err != nil || i < 0 {
-		return 0, "", false
-	}
-	return i, part, true
 }
 
 // patchBody is Rest.li's partial update.

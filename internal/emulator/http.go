@@ -32,6 +32,7 @@ type call struct {
 	restliHeader   string
 	segs           []string // escaped path segments after /rest or /v2
 	params         []param
+	rawQueries     []string // the raw query of the URL and, when tunnelled, of the body
 	body           []byte
 	tunnelled      bool
 	app            *application
@@ -155,6 +156,7 @@ func (c *call) readRequest() *apiError {
 		return errBadRequest("cannot read request body: %v", err)
 	}
 	c.params = parseQuery(r.URL.RawQuery)
+	c.rawQueries = []string{r.URL.RawQuery}
 	override := strings.ToUpper(strings.TrimSpace(r.Header.Get("X-HTTP-Method-Override")))
 	if override == "" {
 		c.body = body
@@ -174,6 +176,7 @@ func (c *call) readRequest() *apiError {
 	switch mt {
 	case "application/x-www-form-urlencoded":
 		c.params = append(c.params, parseQuery(string(body))...)
+		c.rawQueries = append(c.rawQueries, strings.TrimSpace(string(body)))
 	case "multipart/mixed":
 		mr := multipart.NewReader(bytes.NewReader(body), mp["boundary"])
 		for i := 0; ; i++ {
@@ -192,6 +195,7 @@ func (c *call) readRequest() *apiError {
 			switch {
 			case pt == "application/x-www-form-urlencoded" || (pt == "" && i == 0):
 				c.params = append(c.params, parseQuery(strings.TrimSpace(string(b)))...)
+				c.rawQueries = append(c.rawQueries, strings.TrimSpace(string(b)))
 			case pt == "application/json" || i == 1:
 				c.body = b
 			}
@@ -216,6 +220,17 @@ func parseQuery(raw string) []param {
 		out = append(out, param{name: n, value: v})
 	}
 	return out
+}
+
+// rawQuery is the whole raw query of the request, tunnelled part included.
+func (c *call) rawQuery() string {
+	var parts []string
+	for _, q := range c.rawQueries {
+		if q != "" {
+			parts = append(parts, q)
+		}
+	}
+	return strings.Join(parts, "&")
 }
 
 // get returns the first value of a parameter, unescaped.
