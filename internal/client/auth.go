@@ -23,6 +23,9 @@ const refreshMargin = 30 * time.Second
 // wait on it too), so it needs its own bound.
 const tokenFetchTimeout = 30 * time.Second
 
+// defaultTokenLifetime is LinkedIn's documented token lifetime, assumed when a grant omits expires_in.
+const defaultTokenLifetime = 30 * time.Minute
+
 // FetchToken runs the client-credentials grant against oauthURL (DefaultOAuthURL when empty) with httpClient
 // (http.DefaultClient when nil). Used by the client itself and by the linkedin_access_token ephemeral resource.
 func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID, clientSecret string) (*Token, error) {
@@ -136,6 +139,9 @@ func (t *tokenSource) fetch(ctx context.Context) (string, error) {
 			return "", err
 		}
 		life := time.Duration(tok.ExpiresIn) * time.Second
+		if life <= 0 {
+			life = defaultTokenLifetime // no expires_in: LinkedIn's documented lifetime, not "expired at once"
+		}
 		margin := refreshMargin
 		if life <= 2*refreshMargin {
 			margin = life / 2 // a short-lived token (tests, odd servers) is still used for half its life

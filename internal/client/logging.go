@@ -86,10 +86,14 @@ func logCall(ctx context.Context, l callLog) {
 	tflog.Trace(ctx, "LinkedIn API call detail", trace)
 }
 
+// minMaskedLen keeps literal masking from garbling logs with a very short (test) secret: real tokens and
+// secrets are long, and name-based redaction still removes short ones from headers and bodies.
+const minMaskedLen = 6
+
 func nonEmpty(ss []string) []string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		if s != "" {
+		if len(s) >= minMaskedLen {
 			out = append(out, s)
 		}
 	}
@@ -141,7 +145,7 @@ func redactString(s string, secrets []string) string {
 	s = jsonSecretRE.ReplaceAllString(s, `"$1":"`+redacted+`"`)
 	s = formSecretRE.ReplaceAllString(s, `$1$2=`+redacted)
 	for _, sec := range secrets {
-		if sec != "" {
+		if len(sec) >= minMaskedLen {
 			s = strings.ReplaceAll(s, sec, redacted)
 		}
 	}
