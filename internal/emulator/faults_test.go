@@ -146,3 +146,36 @@ func TestAdminAPI(t *testing.T) {
 		t.Errorf("unknown admin endpoint: %d", r.status)
 	}
 }
+
+func TestDailyQuota(t *testing.T) {
+	old := dailyQuotas["jobPostingStatus"]
+	dailyQuotas["jobPostingStatus"] = 2
+	defer func() { dailyQuotas["jobPostingStatus"] = old }()
+	clk := newFakeClock()
+	v := newTestEnv(t, Options{Now: clk.Now, TokenLifetime: 48 * time.Hour})
+	tok := v.child()
+	for i := 0; i < 2; i++ {
+		if r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, ""); r.status != 200 {
+			t.Fatalf("call %d: %d", i, r.status)
+		}
+	}
+	r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, "")
+	if r.status != 429 || num(r.body["serviceErrorCode"]) != 101 {
+		t.Fatalf("over quota: %d %s", r.status, r.raw)
+	}
+	// Other resources have their own quota; the next UTC day starts afresh.
+	if r := v.do("GET", "/v2/simpleJobPostingTasks?ids=a", tok, ""); r.status != 200 {
+		t.Errorf("other resource: %d", r.status)
+	}
+	clk.Add(24 * time.Hour)
+	if r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, ""); r.status != 200 {
+		t.Errorf("next day: %d %s", r.status, r.raw)
+	}
+	v2 := newTestEnv(t, Options{NoQuotas: true})
+	tok2 := v2.child()
+	for i := 0; i < 3; i++ {
+		if r := v2.do("GET", "/v2/jobPostingStatus?ids=a", tok2, ""); r.status != 200 {
+			t.Fatalf("NoQuotas call %d: %d", i, r.status)
+		}
+	}
+}

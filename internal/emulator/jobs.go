@@ -360,7 +360,7 @@ func (e *Emulator) completeTaskLocked(t *task, now time.Time) {
 
 	wasClosed := j.Closed
 	j.Created, j.Closed, j.Closing = true, false, false
-	j.Fields, j.RawLocation, j.Location, j.AltLocation = t.Fields, in.Location, std, alts
+	j.Fields, j.RawLocation, j.Location, j.AltLocation = storedFields(t.Fields), in.Location, std, alts
 	j.ListedAt = in.ListedAt
 	switch {
 	case op == "RENEW":
@@ -383,6 +383,18 @@ func (e *Emulator) completeTaskLocked(t *task, now time.Time) {
 	}
 	j.Status = e.computeStatusLocked(t.App, in)
 	t.Status, t.Location = taskSucceeded, std
+}
+
+// storedFields is the posting as LinkedIn keeps it: only b strong u i br p ul li remain in the description.
+func storedFields(f map[string]any) map[string]any {
+	out := make(map[string]any, len(f))
+	for k, v := range f {
+		out[k] = v
+	}
+	if d, ok := out["description"].(string); ok {
+		out["description"] = stripHTML(d)
+	}
+	return out
 }
 
 // computeStatusLocked is the status of a job that LinkedIn has just listed ([choice], README):
