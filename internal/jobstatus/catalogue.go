@@ -51,6 +51,11 @@ var Catalogue = []Entry{
 		"The job is not yet eligible to be posted automatically via the API; LinkedIn Support has been notified to migrate the customer to real-time API posting within 1-2 weeks.",
 		"Wait for LinkedIn to migrate the customer (1-2 weeks), then apply again to re-list the job.", true},
 
+	// [choice] not in seed 002: the detail the emulator (and this project) gives a job the partner closed.
+	{KindListing, "NOT_LISTED", 0, "CLOSED_BY_PARTNER", "PARTNER_ERROR",
+		"The job was closed by the partner through the API (CLOSE, or state CLOSED).",
+		"Nothing to do if the job is closed in the ATS; to re-list it, set state = \"LISTED\" and apply.", false},
+
 	// LinkedIn Apply status.
 	{KindLinkedInApply, "IN_PROGRESS", 1156, "IN_PROGRESS", "CUSTOMER_ERROR",
 		"LinkedIn Apply enablement has been requested and is being processed.",
@@ -98,6 +103,12 @@ var Catalogue = []Entry{
 	{KindTask, "FAILED", 0, "duplicate creation request", "PARTNER_ERROR",
 		"LinkedIn already has a job with this external_job_posting_id.",
 		"Import the existing job (terraform import linkedin_job_posting.<name> <external_job_posting_id>) instead of creating it, or use another external_job_posting_id.", true},
+	{KindTask, "FAILED", 0, "PREMIUM_JOB_POSTING", "CUSTOMER_ERROR",
+		"A PREMIUM listing needs the customer's PREMIUM_JOB_POSTING integration for the contract, and it is not enabled.",
+		"Ask the customer to enable PREMIUM_JOB_POSTING for the contract in LinkedIn (check it with the linkedin_integration data source), or use listing_type = \"BASIC\".", true},
+	{KindTask, "FAILED", 0, "the job is closed", "PARTNER_ERROR",
+		"LinkedIn does not update a closed job.",
+		"Re-list the job first (state = \"LISTED\" sends RENEW, which re-lists it with the new fields), then apply.", true},
 	{KindTask, "FAILED", 0, "does not exist", "PARTNER_ERROR",
 		"LinkedIn does not know this job, so it cannot be updated or renewed.",
 		"The job was never created on LinkedIn or was created by another application: remove it from the state (terraform state rm) and apply to create it again.", true},

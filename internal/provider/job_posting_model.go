@@ -180,7 +180,8 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	} else {
 		diags.AddAttributeError(jpPathListedAt, "Invalid listed_at", err.Error())
 	}
-	if !m.ExpireAt.IsNull() && !m.ExpireAt.IsUnknown() {
+	// A CLOSE never carries expireAt: LinkedIn rejects one in the past, and an expired job must still close.
+	if !m.ExpireAt.IsNull() && !m.ExpireAt.IsUnknown() && operation != client.JobOperationClose {
 		if ms, err := jpEpochMillis(m.ExpireAt.ValueString()); err == nil {
 			j.ExpireAt = ms
 		} else {

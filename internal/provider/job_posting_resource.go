@@ -39,9 +39,10 @@ const (
 )
 
 // jpRelistOperation is what re-lists a job that is closed on LinkedIn (closed by the partner, or by LinkedIn
-// as MEMBER_REPORTED, ...). UPDATE carries the whole job again with state LISTED and keeps the job's
-// LinkedIn identity (URN, URL, applicants); it is the single place to change should LinkedIn require RENEW.
-const jpRelistOperation = client.JobOperationUpdate
+// as MEMBER_REPORTED, ...). LinkedIn refuses an UPDATE of a closed job; RENEW carries the whole job again,
+// re-lists it under the same URN and URL and extends expire_at by 30 days. It is the single place to change
+// should LinkedIn's rule change.
+const jpRelistOperation = client.JobOperationRenew
 
 var (
 	jpPathID         = path.Root("id")
@@ -143,7 +144,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"country_code": jpOptionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
 				jpRegexCheck(jpCountryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
 			"postal_code": jpOptionalString("Postal code, with `country_code`, instead of `location`.",
-				jpRegexCheck(jpPostalCodePattern, "must be a postal code of 1–15 letters, digits, spaces or hyphens")),
+				jpRegexCheck(jpPostalCodePattern, "must be a postal code of 2–10 letters, digits, spaces or hyphens")),
 			"state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -157,11 +158,11 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"alternate_locations": schema.ListAttribute{
 				Optional:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (not a country alone).",
+				MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (a country alone only for remote jobs).",
 				Validators: []validator.List{
 					listvalidator.SizeAtMost(jpMaxAlternateLocations),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(jpLocationValidator(false)),
+					listvalidator.ValueStringsAre(jpLocationValidator(true)),
 				},
 			},
 			"employment_status": jpOptionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(jpEmploymentStatuses...)),
@@ -320,17 +321,29 @@ func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *di
 				"Attribute postal_code is required with country_code when location is not set.")
 		}
 	}
-	// A country alone only for remote jobs.
-	if jpKnown(m.Location) && !m.WorkplaceTypes.IsUnknown() {
-		if n, problem := jpCheckLocation(m.Location.ValueString()); problem == "" && n == 1 {
-			var wt []string
-			if !m.WorkplaceTypes.IsNull() {
-				diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
+	// A country alone only for remote jobs (location and alternate locations).
+	if !m.WorkplaceTypes.IsUnknown() && !m.AlternateLocations.IsUnknown() {
+		var wt, alts []types.String
+		if !m.WorkplaceTypes.IsNull() {
+			diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
+		}
+		remote := len(wt) == 1 && jpEqualFold(wt[0].ValueString(), "Remote")
+		check := func(p path.Path, name, loc string) {
+			if n, problem := jpCheckLocation(loc); problem == "" && n == 1 && !remote {
+				diags.AddAttributeError(p, "Location needs a city",
+					fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
+						name, loc, jpLocationFormats))
 			}
-			if len(wt) != 1 || !jpEqualFold(wt[0], "Remote") {
-				diags.AddAttributeError(path.Root("location"), "Location needs a city",
-					fmt.Sprintf("Attribute location %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
-						m.Location.ValueString(), jpLocationFormats))
+		}
+		if jpKnown(m.Location) {
+			check(path.Root("location"), "location", m.Location.ValueString())
+		}
+		if !m.AlternateLocations.IsNull() {
+			diags.Append(m.AlternateLocations.ElementsAs(ctx, &alts, true)...)
+			for i, a := range alts {
+				if jpKnown(a) {
+					check(path.Root("alternate_locations").AtListIndex(i), fmt.Sprintf("alternate_locations[%d]", i), a.ValueString())
+				}
 			}
 		}
 	}
@@ -623,13 +636,17 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
 }
 
-// jpUpdateOperations decides what an update sends: CLOSE to close; the re-list operation to re-open a closed
-// job (closed by the partner or by LinkedIn); UPDATE when a field changed; then RENEW when renewal_trigger
-// changed.
+// jpUpdateOperations decides what an update sends: CLOSE to close; RENEW to re-open a closed job (closed by
+// the partner or by LinkedIn), which also applies changed fields and counts as the renewal, followed by an
+// UPDATE when expire_at is configured (RENEW moves it); UPDATE when a field changed; then RENEW when
+// renewal_trigger changed from one value to another.
 func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags *diag.Diagnostics) []string {
 	planJob, d1 := plan.toJobPosting(ctx, client.JobOperationUpdate)
 	stateJob, d2 := state.toJobPosting(ctx, client.JobOperationUpdate)
 	diags.Append(d1...)
+	if plan.ExpireAt.IsUnknown() {
+		stateJob.ExpireAt = 0 // not configured: LinkedIn's value, not a change
+	}
 	// The prior state may lack fields (after an import); a conversion problem there only means "changed".
 	fieldsChanged := d2.HasError() || !reflect.DeepEqual(planJob, stateJob)
 	// Only a change from one value to another renews: setting renewal_trigger for the first time (at creation,
@@ -646,6 +663,10 @@ func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags
 	switch {
 	case state.State.ValueString() == jobStateClosed:
 		ops = append(ops, jpRelistOperation)
+		if jpRelistOperation == client.JobOperationRenew && jpKnown(plan.ExpireAt) {
+			ops = append(ops, client.JobOperationUpdate)
+		}
+		return ops
 	case fieldsChanged:
 		ops = append(ops, client.JobOperationUpdate)
 	}

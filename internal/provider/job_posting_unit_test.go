@@ -36,7 +36,6 @@ func TestStringValidators(t *testing.T) {
 		{"url", jpHttpURLValidator(), []string{"https://example.com/jobs/1", "http://a.b/c?d=e"}, []string{"ftp://example.com", "/jobs/1", "https://", "example.com", "https://exa mple.com"}, "absolute http"},
 		{"email", jpEmailValidator(), []string{"a@example.com"}, []string{"a@b", "Bob <a@example.com>", "not-an-email"}, "e-mail"},
 		{"location", jpLocationValidator(true), []string{"Mountain View, CA", "Paris,France", "Austin, TX, US", "94043, US", "Germany"}, []string{"", " Paris, France", "a, b, c, d", "Paris,, France", "Paris, "}, "City, State"},
-		{"alternate location", jpLocationValidator(false), []string{"Berlin, Germany"}, []string{"Germany"}, "country alone"},
 		{"listed_at", jpTimestampValidator(true, now), []string{"2026-11-01T09:00:00Z", "2026-11-22T12:00:00Z", "2026-11-22T13:00:00+02:00"}, []string{"2026-11-22T12:00:01Z", "2026-11-01", "1700000000000"}, "listed_at"},
 		{"country", jpRegexCheck(jpCountryCodePattern, "must be an ISO code"), []string{"US", "DE"}, []string{"us", "USA", "U"}, "ISO"},
 		{"spaces", jpNoSurroundingSpace(), []string{"REQ-1"}, []string{" REQ-1", "REQ-1\n"}, "whitespace"},
@@ -176,6 +175,10 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		{"postal without country", func(m *jobPostingModel) { m.Location = types.StringNull(); m.PostalCode = types.StringValue("94043") }, "country_code is required"},
 		{"country without postal", func(m *jobPostingModel) { m.Location = types.StringNull(); m.CountryCode = types.StringValue("US") }, "postal_code is required"},
 		{"country alone remote", func(m *jobPostingModel) { m.Location = types.StringValue("Germany") }, ""},
+		{"alternate country alone on-site", func(m *jobPostingModel) {
+			m.WorkplaceTypes = jpStrList("Hybrid")
+			m.AlternateLocations = jpStrList("Berlin, Germany", "France")
+		}, "alternate_locations[1]"},
 		{"country alone on-site", func(m *jobPostingModel) {
 			m.Location = types.StringValue("Germany")
 			m.WorkplaceTypes = jpStrList("On-site")
@@ -231,7 +234,25 @@ func TestUpdateOperations(t *testing.T) {
 			p.State = types.StringValue("CLOSED")
 			s.State = types.StringValue("CLOSED")
 		}, ""},
-		{"re-list", func(p, s *jobPostingModel) { s.State = types.StringValue("CLOSED") }, jpRelistOperation},
+		{"re-list", func(p, s *jobPostingModel) { s.State = types.StringValue("CLOSED") }, "RENEW"},
+		{"re-list with a changed title", func(p, s *jobPostingModel) {
+			s.State = types.StringValue("CLOSED")
+			p.Title = types.StringValue("x")
+		}, "RENEW"},
+		{"re-list and renewal trigger: one RENEW", func(p, s *jobPostingModel) {
+			s.State = types.StringValue("CLOSED")
+			s.RenewalTrigger = types.StringValue("1")
+			p.RenewalTrigger = types.StringValue("2")
+		}, "RENEW"},
+		{"re-list with a configured expire_at", func(p, s *jobPostingModel) {
+			s.State = types.StringValue("CLOSED")
+			p.ExpireAt = types.StringValue("2027-01-01T00:00:00Z")
+			s.ExpireAt = types.StringValue("2027-01-01T00:00:00Z")
+		}, "RENEW,UPDATE"},
+		{"LinkedIn's expire_at is not a change", func(p, s *jobPostingModel) {
+			p.ExpireAt = types.StringUnknown()
+			s.ExpireAt = types.StringValue("2027-01-01T00:00:00Z")
+		}, ""},
 		{"first renewal_trigger only records", func(p, s *jobPostingModel) { p.RenewalTrigger = types.StringValue("2026-12") }, ""},
 		{"renew again", func(p, s *jobPostingModel) {
 			s.RenewalTrigger = types.StringValue("1")

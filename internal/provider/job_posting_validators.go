@@ -20,7 +20,7 @@ var (
 	jpContractURNPattern     = regexp.MustCompile(`^urn:li:contract:[0-9]+$`)
 	jpIndustryURNPattern     = regexp.MustCompile(`^urn:li:industry:[0-9]+$`)
 	jpCountryCodePattern     = regexp.MustCompile(`^[A-Z]{2}$`)
-	jpPostalCodePattern      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{0,14}$`)
+	jpPostalCodePattern      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$`)
 	jpCurrencyCodePattern    = regexp.MustCompile(`^[A-Z]{3}$`)
 	jpAmountPattern          = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
 	jpJobFunctionPattern     = regexp.MustCompile(`^[a-z0-9_]{1,50}$`)

@@ -1,0 +1,387 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
+)
+
+const jpDescription = "We are looking for an engineer to build and run the services behind our job platform. You will design APIs, operate them and mentor others."
+
+// jpAttrs are the attributes of a valid job posting, as HCL expressions.
+func jpAttrs(id string) map[string]string {
+	return map[string]string{
+		"integration_context":     fmt.Sprintf("%q", emulator.SeedOrganization),
+		"external_job_posting_id": fmt.Sprintf("%q", id),
+		"title":                   `"Backend Engineer"`,
+		"description":             fmt.Sprintf("%q", jpDescription),
+		"location":                `"Mountain View, CA"`,
+		"company_apply_url":       fmt.Sprintf("%q", "https://careers.example.com/jobs/"+id),
+		"listed_at":               `"2026-01-05T09:00:00Z"`,
+	}
+}
+
+// jpResource renders a linkedin_job_posting block; a value of "" removes the attribute.
+func jpResource(name string, attrs map[string]string, overrides ...map[string]string) string {
+	merged := map[string]string{}
+	for k, v := range attrs {
+		merged[k] = v
+	}
+	for _, o := range overrides {
+		for k, v := range o {
+			merged[k] = v
+		}
+	}
+	keys := make([]string, 0, len(merged))
+	for k, v := range merged {
+		if v != "" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "resource \"linkedin_job_posting\" %q {\n", name)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %s = %s\n", k, merged[k])
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// jpListing checks the listing status the emulator holds for a job of the seeded child application.
+func jpListing(env *acctest.Env, id, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got, ok := env.Emulator.JobListingStatus(emulator.ChildApplication, id)
+		if !ok {
+			return fmt.Errorf("the emulator has no job %q", id)
+		}
+		if got != want {
+			return fmt.Errorf("job %q is %s on LinkedIn, want %s", id, got, want)
+		}
+		return nil
+	}
+}
+
+// jpPhrase matches text as Terraform prints it, whatever the line wrapping.
+func jpPhrase(text string) *regexp.Regexp {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`))
+}
+
+func jpCapture(name, attr string, dst *string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		*dst = rs.Primary.Attributes[attr]
+		return nil
+	}
+}
+
+func TestAccJobPosting_lifecycle(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-LIFE-1", "linkedin_job_posting.test"
+	base := jpAttrs(id)
+	full := map[string]string{
+		"employment_status":   `"FULL_TIME"`,
+		"experience_level":    `"MID_SENIOR_LEVEL"`,
+		"workplace_types":     `["Hybrid"]`,
+		"alternate_locations": `["Austin, TX", "New York, NY"]`,
+		"categories":          `["eng", "it"]`,
+		"industries":          `["urn:li:industry:4"]`,
+		"skills_description":  `"Go, PostgreSQL"`,
+		"poster_email":        `"recruiting@example.com"`,
+		"compensation":        `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "150000", max_amount = "190000" }]`,
+	}
+	cfg := func(overrides ...map[string]string) string {
+		return env.ChildProviderConfig() + jpResource("test", base, overrides...)
+	}
+	var firstTask, expireBefore string
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		Steps: []resource.TestStep{
+			{ // create
+				Config: cfg(),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "id", id),
+					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
+					resource.TestCheckResourceAttr(addr, "listing_type", "BASIC"),
+					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
+					resource.TestMatchResourceAttr(addr, "last_task_id", regexp.MustCompile(`^urn:li:simpleJobPostingTask:`)),
+					resource.TestMatchResourceAttr(addr, "job_posting_urn", regexp.MustCompile(`^urn:li:jobPosting:\d+$`)),
+					resource.TestCheckResourceAttrSet(addr, "job_posting_url"),
+					resource.TestCheckResourceAttrSet(addr, "expire_at"),
+					resource.TestCheckResourceAttrSet(addr, "listing_status"),
+					resource.TestCheckResourceAttrSet(addr, "linkedin_apply_status"),
+					resource.TestCheckResourceAttrSet(addr, "promotion_status"),
+					jpCapture(addr, "last_task_id", &firstTask),
+				),
+			},
+			{ // update in place, with every optional field
+				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`}),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "title", "Senior Backend Engineer"),
+					resource.TestCheckResourceAttr(addr, "compensation.0.max_amount", "190000"),
+					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
+					func(s *terraform.State) error {
+						if got := s.RootModule().Resources[addr].Primary.Attributes["last_task_id"]; got == firstTask {
+							return fmt.Errorf("the update sent no new task (last_task_id still %s)", got)
+						}
+						return nil
+					},
+				),
+			},
+			{ // close
+				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"CLOSED"`}),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "NOT_LISTED"),
+					resource.TestCheckResourceAttr(addr, "state", "CLOSED"),
+					resource.TestCheckResourceAttr(addr, "listing_status", "NOT_LISTED"),
+				),
+			},
+			{ // re-open
+				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"LISTED"`, "renewal_trigger": `"2026-11"`}),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
+					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
+					jpCapture(addr, "expire_at", &expireBefore),
+				),
+			},
+			{ // renew: a changed renewal_trigger sends RENEW, which moves expire_at 30 days on
+				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "renewal_trigger": `"2026-12"`}),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					func(s *terraform.State) error {
+						after := s.RootModule().Resources[addr].Primary.Attributes["expire_at"]
+						b, err1 := time.Parse(time.RFC3339, expireBefore)
+						a, err2 := time.Parse(time.RFC3339, after)
+						if err1 != nil || err2 != nil || a.Sub(b) != 30*24*time.Hour {
+							return fmt.Errorf("expire_at went from %s to %s, want 30 days later", expireBefore, after)
+						}
+						return nil
+					},
+				),
+			},
+			{ // import by external job posting id
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     id,
+				ImportStateVerify: true,
+				// LinkedIn's status API does not return these (see the resource documentation).
+				ImportStateVerifyIgnore: []string{"integration_context", "title", "description", "company_apply_url",
+					"employment_status", "experience_level", "workplace_types", "categories", "industries", "skills_description",
+					"poster_email", "compensation", "listing_type", "renewal_trigger", "last_task_id", "last_task_status", "timeouts"},
+			},
+		},
+	})
+}
+
+// After an import, one apply sets what LinkedIn cannot return, and the plan is then empty.
+func TestAccJobPosting_importExisting(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-IMPORT-1", "linkedin_job_posting.imported"
+	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id), map[string]string{"renewal_trigger": `"1"`})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{ // post the job (the ATS did it before Terraform), then forget it
+				Config: cfg,
+				Check:  jpListing(env, id, "LISTED"),
+			},
+			{
+				Config: env.ChildProviderConfig(),
+				Check:  jpListing(env, id, "NOT_LISTED"),
+			},
+			{ // import the closed job
+				Config:        cfg,
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: id,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if len(s) != 1 {
+						return fmt.Errorf("imported %d instances", len(s))
+					}
+					a := s[0].Attributes
+					if a["external_job_posting_id"] != id || a["state"] != "CLOSED" || a["location"] != "Mountain View, CA" ||
+						a["listed_at"] != "2026-01-05T09:00:00Z" || a["job_posting_url"] == "" || a["title"] != "" {
+						return fmt.Errorf("unexpected imported attributes %v", a)
+					}
+					return nil
+				},
+				ImportStatePersist: true,
+			},
+			{ // the first apply after the import re-lists and fills what LinkedIn cannot return; no RENEW
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
+				),
+			},
+			{ // and then nothing changes
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccJobPosting_driftMemberReported(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-DRIFT-1", "linkedin_job_posting.test"
+	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{ // LinkedIn closes the job after member reports: the plan shows it
+				PreConfig: func() {
+					if err := env.Emulator.ChangeJobStatus(emulator.JobStatusChange{
+						Application: emulator.ChildApplication, ExternalJobPostingID: id, ListingStatus: "NOT_LISTED",
+						ListingStatusDetail: map[string]any{"errorType": "CUSTOMER_ERROR", "errorCode": 1004,
+							"statusMessage": "MEMBER_REPORTED: The job was closed because it was reported by multiple LinkedIn members as no longer accepting applications. Please ensure the job was not incorrectly closed in your ATS."},
+					}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:             cfg,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{ // the refreshed state says why
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "state", "CLOSED"),
+					resource.TestCheckResourceAttr(addr, "listing_status", "NOT_LISTED"),
+					resource.TestMatchResourceAttr(addr, "listing_status_detail.status_message", regexp.MustCompile(`^MEMBER_REPORTED:`)),
+					resource.TestMatchResourceAttr(addr, "listing_status_detail.resolution", regexp.MustCompile(`re-list`)),
+				),
+				ExpectNonEmptyPlan: true,
+			},
+			{ // apply re-lists it
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
+				),
+			},
+		},
+	})
+}
+
+func TestAccJobPosting_failedTask(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-FAIL-1"), map[string]string{"location": jpUnstandardisableLocation})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			// LinkedIn's message, then the catalogue's resolution.
+			ExpectError: regexp.MustCompile(`(?s)LinkedIn rejected job posting "REQ-FAIL-1".*JOB_FIELD_PROCESSOR_GEO_LOCATION.*What to do:\s+Use\s+a\s+location\s+LinkedIn\s+recognises`),
+		}},
+	})
+}
+
+func TestAccJobPosting_validation(t *testing.T) {
+	env := acctest.NewEnv(t)
+	now := time.Now().UTC()
+	future := now.Add(48 * time.Hour).Format(time.RFC3339)
+	cases := []struct {
+		name string
+		set  map[string]string
+		want string
+	}{
+		{"external id too long", map[string]string{"external_job_posting_id": fmt.Sprintf("%q", strings.Repeat("x", 76))}, `external_job_posting_id UTF-8 character count must be between 1 and 75`},
+		{"external id empty", map[string]string{"external_job_posting_id": `""`}, `external_job_posting_id UTF-8 character count must be between 1 and 75`},
+		{"title too long", map[string]string{"title": fmt.Sprintf("%q", strings.Repeat("t", 201))}, `title UTF-8 character count must be between 1 and 200`},
+		{"description too short", map[string]string{"description": `"Too short."`}, `description UTF-8 character count must be between 100 and 25000`},
+		{"description too long", map[string]string{"description": fmt.Sprintf("%q", strings.Repeat("d", 25001))}, `description UTF-8 character count must be between 100 and 25000`},
+		{"organization URN", map[string]string{"integration_context": `"urn:li:company:1"`}, `integration_context must be a LinkedIn URN of the form urn:li:organization:<number>`},
+		{"no company", map[string]string{"integration_context": ""}, `One of integration_context`},
+		{"apply URL", map[string]string{"company_apply_url": `"careers.example.com/jobs/1"`}, `company_apply_url must be an absolute http:// or https:// URL`},
+		{"listed_at format", map[string]string{"listed_at": `"1700000000000"`}, `listed_at must be an RFC 3339 timestamp`},
+		{"listed_at in the future", map[string]string{"listed_at": fmt.Sprintf("%q", future)}, `listed_at must not be in the future`},
+		{"location format", map[string]string{"location": `"Mountain View,, CA"`}, `location has an empty part between commas`},
+		{"location country alone", map[string]string{"location": `"Germany"`}, `country alone is allowed only for remote jobs`},
+		{"no location", map[string]string{"location": ""}, `location is required unless country_code and postal_code`},
+		{"location and postal code", map[string]string{"country_code": `"US"`, "postal_code": `"94043"`}, `location cannot be combined with country_code and postal_code`},
+		{"postal code without country", map[string]string{"location": "", "postal_code": `"94043"`}, `country_code is required with postal_code`},
+		{"country code format", map[string]string{"location": "", "postal_code": `"94043"`, "country_code": `"usa"`}, `country_code must be an ISO 3166-1 alpha-2 country code`},
+		{"state enum", map[string]string{"state": `"OPEN"`}, `state value must be one of`},
+		{"eight alternate locations", map[string]string{"alternate_locations": `["A, B", "C, D", "E, F", "G, H", "I, J", "K, L", "M, N", "O, P"]`}, `alternate_locations list must contain at most 7 elements`},
+		{"alternate location format", map[string]string{"alternate_locations": `["Germany"]`}, `country alone`},
+		{"employment status", map[string]string{"employment_status": `"FULLTIME"`}, `employment_status value must be one of`},
+		{"experience level", map[string]string{"experience_level": `"SENIOR"`}, `experience_level value must be one of`},
+		{"workplace type", map[string]string{"workplace_types": `["Office"]`}, `workplace_types[0] value must be one of: ["On-site" "Hybrid" "Remote"], got: "Office"`},
+		{"two workplace types", map[string]string{"workplace_types": `["Remote", "Hybrid"]`}, `workplace_types list must contain at least 1 elements and at most 1 elements`},
+		{"four categories", map[string]string{"categories": `["eng", "it", "qa", "prod"]`}, `categories list must contain at most 3 elements`},
+		{"industry URN", map[string]string{"industries": `["software"]`}, `must be a LinkedIn URN of the form urn:li:industry:<number>`},
+		{"listing type", map[string]string{"listing_type": `"GOLD"`}, `listing_type value must be one of`},
+		{"premium needs contract", map[string]string{"listing_type": `"PREMIUM"`}, `contract (urn:li:contract:N) is required when listing_type is PREMIUM`},
+		{"contract URN", map[string]string{"listing_type": `"PREMIUM"`, "contract": `"12345"`}, `contract must be a LinkedIn URN of the form urn:li:contract:<number>`},
+		{"internal needs contract", map[string]string{"availability": `"INTERNAL"`}, `contract (urn:li:contract:N) is required when availability is INTERNAL`},
+		{"availability enum", map[string]string{"availability": `"EVERYONE"`}, `availability value must be one of`},
+		{"premium expires within 90 days", map[string]string{"listing_type": `"PREMIUM"`, "contract": `"urn:li:contract:1"`,
+			"expire_at": fmt.Sprintf("%q", now.Add(120*24*time.Hour).Format(time.RFC3339))}, `expire_at of a PREMIUM job must be 1 to 90 days ahead`},
+		{"expire_at in the past", map[string]string{"expire_at": `"2026-02-01T00:00:00Z"`}, `expire_at must be in the future`},
+		{"expire_at format", map[string]string{"expire_at": `"next year"`}, `expire_at must be an RFC 3339 timestamp`},
+		{"expire_at with renewal", map[string]string{"expire_at": fmt.Sprintf("%q", future), "renewal_trigger": `"1"`}, `renewal_trigger cannot be combined with expire_at`},
+		{"skills too long", map[string]string{"skills_description": fmt.Sprintf("%q", strings.Repeat("s", 4001))}, `skills_description UTF-8 character count must be between 1 and 4000`},
+		{"tracking pixel URL", map[string]string{"tracking_pixel_url": `"pixel"`}, `tracking_pixel_url must be an absolute http:// or https:// URL`},
+		{"poster email", map[string]string{"poster_email": `"recruiting"`}, `poster_email must be a plain e-mail address`},
+		{"requisition owner email", map[string]string{"requisition_owner_email": `"a@b"`}, `requisition_owner_email must be a plain e-mail address`},
+		{"company page URL", map[string]string{"company_page_url": `"linkedin.com/company/x"`}, `company_page_url must be an absolute http:// or https:// URL`},
+		{"compensation period", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "ANNUAL", currency_code = "USD", min_amount = "1", max_amount = "2" }]`}, `period value must be one of`},
+		{"compensation currency", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "dollars", min_amount = "1", max_amount = "2" }]`}, `currency_code must be an ISO 4217 currency code`},
+		{"compensation amount", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "-1", max_amount = "2" }]`}, `min_amount must be a non-negative decimal amount`},
+		{"compensation range", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "200000", max_amount = "150000" }]`}, `compensation[0].max_amount (150000) must not be below min_amount (200000)`},
+	}
+	var steps []resource.TestStep
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-VALID-1"), c.set),
+			PlanOnly:    true,
+			ExpectError: jpPhrase(c.want),
+		})
+	}
+	before := env.Emulator.TotalRequests()
+	t.Cleanup(func() {
+		if got := env.Emulator.TotalRequests(); got != before {
+			t.Errorf("validation failures made %d API call(s): %+v", got-before, env.Emulator.RequestCounts())
+		}
+	})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
+}
+
+// jpUnstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
+// standardise it: "ZZ" is neither a region nor a country, so the task fails with JOB_FIELD_PROCESSOR_GEO_LOCATION.
+const jpUnstandardisableLocation = `"Springfield, ZZ"`
