@@ -1,6 +1,18 @@
 // Package client is the companion client for LinkedIn's Talent Solutions partner APIs: Rest.li 2.0 on the
 // wire (package restli), authentication, retries, query tunnelling, request coalescing and typed calls.
 // One Client (one http.Client, one transport, one token cache) serves every resource of the provider.
+//
+// Files by concern: auth.go (static token or client-credentials grant, cached, refreshed 30 s before expiry,
+// one refresh for concurrent callers), transport.go (headers, one attempt, the retry loop), retry.go
+// (which failures are retried, full-jitter backoff, Retry-After), tunnel.go (restli.md §5), batch.go (ids,
+// 100-key chunks, structural matching of response keys), coalesce.go (merging concurrent single-key calls),
+// logging.go (tflog, with secrets redacted), and one file per service.
+//
+// Retries: idempotent calls (batch_get, finder, batch_update, batch_partial_update, batch_delete, $set
+// partial_update) are resent after 429, 500, 502, 503, 504 or a connection error. A create is resent only
+// when LinkedIn certainly did not apply it (429, or a connection that failed before the request was
+// written); otherwise the caller gets an *AmbiguousError. Job postings reconcile such failures themselves
+// (see JobPostingsService.BatchSubmit), so a lost answer never creates a job twice.
 package client
 
 import (
