@@ -172,3 +172,29 @@ func TestChildApplicationsAreIsolated(t *testing.T) {
 		t.Fatalf("other child sees seed child's configuration: %s", r.raw)
 	}
 }
+
+func TestLegacyConfigurationPathKeySpellings(t *testing.T) {
+	v := newTestEnv(t, Options{})
+	tok := v.child()
+	body := `{"entities":{"JOB_POSTING_VIEWERS":{"configurationValue":{"string":"ALL_PRODUCT_USERS"}}}}`
+	for _, key := range []string{
+		"integrationContext=urn:li:organization:1000&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS",
+		"integrationContext=urn%3Ali%3Aorganization%3A1000&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS",
+		"(dataProvider:ATS,integrationContext:urn%3Ali%3Aorganization%3A1000,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)",
+	} {
+		r := v.do("PUT", "/v2/atsIntegrations/"+key+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update")
+		if num(m(r.body, "results", "JOB_POSTING_VIEWERS", "status")) != 204 {
+			t.Errorf("%s: %d %s", key, r.status, r.raw)
+		}
+	}
+	for _, bad := range []string{
+		"integrationContext=urn:li:organization:1000&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER",
+		"integrationContext=urn:li:organization:1000&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=CRM",
+		// Grammar characters inside a 2.0 value must be escaped.
+		"(dataProvider:ATS,integrationContext:urn:li:organization:1000,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)",
+	} {
+		if r := v.do("PUT", "/v2/atsIntegrations/"+bad+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update"); r.status != 400 {
+			t.Errorf("%s: %d %s", bad, r.status, r.raw)
+		}
+	}
+}

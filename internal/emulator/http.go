@@ -59,7 +59,7 @@ func (e *Emulator) routes() *http.ServeMux {
 // version, routing, permission, quota, then the collection engine under the state lock.
 func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	c := &call{e: e, r: r, method: r.Method}
-	path := r.URL.EscapedPath()
+	path := rawPath(r)
 	if strings.HasPrefix(path, "/rest/") {
 		c.family = "rest"
 	} else {
@@ -98,6 +98,10 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	resp := c.serve(tooLong, parseErr)
 	if drop {
 		panic(http.ErrAbortHandler) // the request took effect; its answer is lost
+	}
+	if r.Header.Get("X-Restli-Protocol-Version") == "2.0.0" {
+		} else {
+		w.Header().Set("X-RestLi-Protocol-Version", "1.0.0")
 	}
 	resp.write(w)
 }
@@ -146,6 +150,19 @@ func (c *call) serve(tooLong bool, parseErr *apiError) *response {
 		e.signal()
 	}
 	return resp
+}
+
+// rawPath is the path exactly as the client sent it. Keys in paths carry grammar characters ("(", ":", "&",
+// "=") that url.URL.EscapedPath would re-escape when the client sent no percent escape at all.
+func rawPath(r *http.Request) string {
+	p := r.RequestURI
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	if !strings.HasPrefix(p, "/") { // absolute-form request target
+		return r.URL.EscapedPath()
+	}
+	return p
 }
 
 // readRequest reads the body and query, unwrapping a tunnelled request (restli.md §5).
@@ -271,7 +288,6 @@ func (r *response) write(w http.ResponseWriter) {
 	for k, v := range r.header {
 		w.Header().Set(k, v)
 	}
-	w.Header().Set("X-RestLi-Protocol-Version", "2.0.0")
 	if r.body == nil {
 		w.WriteHeader(r.status)
 		return
