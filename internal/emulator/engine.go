@@ -218,6 +218,11 @@ func (c *call) inferRestliMethod() string {
 func (c *call) dispatch() (resp *response, mutated bool) {
 	co := c.route.coll
 	m := c.restli
+	switch c.method {
+	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
+	default:
+		return errResponse(errf(http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "HTTP method %s is not allowed", c.method)), false
+	}
 	if want, ok := restliHTTP[m]; !ok || want != c.method {
 		return errResponse(errBadRequest("X-RestLi-Method %q does not match the HTTP method %s", m, c.method)), false
 	}
@@ -335,6 +340,11 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 			return nil, errBadRequest("malformed ids: %v", err)
 		}
 	} else {
+		for name := range q {
+			if strings.HasPrefix(name, "ids[") {
+				return nil, errBadRequest("malformed ids: the keys of this resource are simple, %s names a key part", name)
+			}
+		}
 		// Simple keys are read as simple whatever they look like: an externalJobPostingId may contain "=".
 		for _, v := range q["ids"] {
 			if strings.HasPrefix(v, "List(") {

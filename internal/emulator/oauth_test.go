@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -118,4 +119,33 @@ func repeat(s string, n int) string {
 		b = append(b, s...)
 	}
 	return string(b)
+}
+
+func TestTunnelledLongQuery(t *testing.T) {
+	v := newTestEnv(t, Options{})
+	tok := v.child()
+	ids := make([]string, 90)
+	for i := range ids {
+		ids[i] = "job-" + repeat("x", 60) + string(rune('a'+i%26)) + repeat("y", i)
+	}
+	q := "ids=List(" + strings.Join(ids, ",") + ")"
+	if len(q) <= 4096 {
+		t.Fatalf("query only %d bytes", len(q))
+	}
+	if r := v.do("GET", "/rest/jobPostingStatus?"+q, tok, "", v2026); r.status != 414 {
+		t.Fatalf("long query not tunnelled: %d", r.status)
+	}
+	r := v.do("POST", "/rest/jobPostingStatus", tok, q, v2026, "X-HTTP-Method-Override: GET", "Content-Type: application/x-www-form-urlencoded")
+	if errs, _ := r.body["errors"].(map[string]any); r.status != 200 || len(errs) != 90 {
+		t.Fatalf("tunnelled: %d %d errors", r.status, len(errs))
+	}
+	if r := v.do("GET", "/rest/"+repeat("p", 8300), tok, "", v2026); r.status != 414 {
+		t.Errorf("long URL: %d", r.status)
+	}
+	if r := v.do("PATCH", "/rest/jobPostingStatus?ids=List(a)", tok, "", v2026); r.status != 405 {
+		t.Errorf("PATCH: %d", r.status)
+	}
+	if r := v.do("GET", "/v2/jobPostingStatus?ids[0].a=b", tok, ""); r.status != 400 {
+		t.Errorf("indexed ids on a simple-key resource: %d", r.status)
+	}
 }
