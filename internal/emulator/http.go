@@ -100,7 +100,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler) // the request took effect; its answer is lost
 	}
 	if r.Header.Get("X-Restli-Protocol-Version") == "2.0.0" {
-		} else {
+	} else {
 		w.Header().Set("X-RestLi-Protocol-Version", "1.0.0")
 	}
 	resp.write(w)
