@@ -99,10 +99,12 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	if drop {
 		panic(http.ErrAbortHandler) // the request took effect; its answer is lost
 	}
+	// Rest.li answers in the protocol version the request asked for.
+	proto := "1.0.0"
 	if r.Header.Get("X-Restli-Protocol-Version") == "2.0.0" {
-	} else {
-		w.Header().Set("X-RestLi-Protocol-Version", "1.0.0")
+		proto = "2.0.0"
 	}
+	w.Header().Set("X-RestLi-Protocol-Version", proto)
 	resp.write(w)
 }
 
