@@ -76,16 +76,36 @@ func TestAccProvider_logRedaction(t *testing.T) {
 	t.Setenv("LINKEDIN_CLIENT_ID", emulator.ChildClientID)
 	t.Setenv("LINKEDIN_CLIENT_SECRET", emulator.ChildClientSecret)
 	t.Setenv("TF_VAR_child_secret", emulator.ChildClientSecret)
+	t.Setenv("TF_VAR_parent_secret", emulator.ParentClientSecret)
+	var newSecret string
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		ProtoV6ProviderFactories: parentAndChildFactories(),
 		Steps: []resource.TestStep{{
-			Config: `
+			Config: childProviderRequirement + `
 provider "linkedin" {}
 
 variable "child_secret" {
   type      = string
   sensitive = true
+}
+
+variable "parent_secret" {
+  type      = string
+  sensitive = true
+}
+
+# the second provider name (see childProviderName) serves the parent application here
+provider "linkedinchild" {
+  client_id     = "` + emulator.ParentClientID + `"
+  client_secret = var.parent_secret
+}
+
+resource "linkedin_provisioned_application" "traced" {
+  provider          = linkedinchild
+  unique_foreign_id = "traced"
+  name              = "Traced Corp ATS"
+  description       = "its client secret must not reach the log"
 }
 
 ephemeral "linkedin_access_token" "child" {
@@ -97,6 +117,7 @@ locals {
   token_length = length(ephemeral.linkedin_access_token.child.access_token)
 }
 ` + configurationResource(emulator.SeedOrganization, "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/linkedin/trace"),
+			Check: stateAttr("linkedin_provisioned_application.traced", "client_secret", &newSecret),
 		}},
 	})
 
@@ -110,9 +131,13 @@ locals {
 			t.Fatalf("the trace log (%d bytes) has no %q: logging did not reach it, so it proves nothing", len(log), want)
 		}
 	}
+	if newSecret == "" {
+		t.Fatal("the new child application's client secret was not captured")
+	}
 	for what, s := range map[string]string{
-		"child client secret":  emulator.ChildClientSecret,
-		"parent client secret": emulator.ParentClientSecret,
+		"child client secret":                   emulator.ChildClientSecret,
+		"parent client secret":                  emulator.ParentClientSecret,
+		"new child application's client secret": newSecret,
 	} {
 		if i := strings.Index(log, s); i >= 0 {
 			t.Errorf("the trace log holds the %s at byte %d: %q", what, i, log[max(0, i-120):min(len(log), i+len(s)+40)])

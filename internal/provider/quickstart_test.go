@@ -13,8 +13,8 @@ import (
 )
 
 // TestAccQuickstart_aliasedChildProvider is the documented layout: the parent provider provisions a child
-// application, and an aliased provider configured from its credentials (unknown at the first plan) manages the
-// customer's integration and configuration.
+// application, and a second provider configured from its credentials manages the customer's integration and
+// configuration. (In tests the second provider has its own name: see childProviderName.)
 func TestAccQuickstart_aliasedChildProvider(t *testing.T) {
 	env := acctest.NewEnv(t)
 	org := emulator.SeedOrganization
@@ -25,9 +25,8 @@ resource "linkedin_provisioned_application" "customer" {
   description       = "Quickstart Corp's connection to our ATS"
 }
 `
-	customer := application + fmt.Sprintf(`
-provider "linkedin" {
-  alias         = "customer"
+	customer := application + childProviderRequirement + fmt.Sprintf(`
+provider "linkedinchild" {
   api_url       = %q
   oauth_url     = %q
   client_id     = linkedin_provisioned_application.customer.client_id
@@ -35,14 +34,14 @@ provider "linkedin" {
 }
 
 resource "linkedin_integration" "export" {
-  provider            = linkedin.customer
+  provider            = linkedinchild
   integration_context = %q
   integration_type    = "ONE_CLICK_EXPORT"
   integration_name    = "Quickstart export"
 }
 
 resource "linkedin_integration_configuration" "callback" {
-  provider            = linkedin.customer
+  provider            = linkedinchild
   integration_context = linkedin_integration.export.integration_context
   integration_type    = linkedin_integration.export.integration_type
   name                = "CALLBACK_URL"
@@ -52,7 +51,7 @@ resource "linkedin_integration_configuration" "callback" {
 	var app string
 
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		ProtoV6ProviderFactories: parentAndChildFactories(),
 		Steps: []resource.TestStep{
 			{
 				Config: application,
@@ -92,24 +91,23 @@ resource "linkedin_integration_configuration" "callback" {
 func TestAccQuickstart_unknownChildCredentials(t *testing.T) {
 	env := acctest.NewEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		ProtoV6ProviderFactories: parentAndChildFactories(),
 		Steps: []resource.TestStep{{
-			Config: env.ParentProviderConfig() + fmt.Sprintf(`
+			Config: env.ParentProviderConfig() + childProviderRequirement + fmt.Sprintf(`
 resource "linkedin_provisioned_application" "customer" {
   unique_foreign_id = "planned"
   name              = "Planned Corp ATS"
   description       = "planned"
 }
 
-provider "linkedin" {
-  alias         = "customer"
+provider "linkedinchild" {
   api_url       = %q
   client_id     = linkedin_provisioned_application.customer.client_id
   client_secret = linkedin_provisioned_application.customer.client_secret
 }
 
 resource "linkedin_integration_configuration" "callback" {
-  provider            = linkedin.customer
+  provider            = linkedinchild
   integration_context = %q
   integration_type    = "ONE_CLICK_EXPORT"
   name                = "CALLBACK_URL"
