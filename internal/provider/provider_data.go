@@ -50,3 +50,16 @@ func apiClient(pd *providerData, diags *diag.Diagnostics, what string) *client.C
 	}
 	return pd.client
 }
+
+// refreshClient is apiClient for Read: when the provider configuration is not known yet (its credentials come
+// from a child application being replaced in this run), the resource keeps its prior state with a warning
+// instead of failing the whole plan.
+func refreshClient(pd *providerData, diags *diag.Diagnostics, what string) (c *client.Client, skip bool) {
+	if pd == nil {
+		diags.AddWarning("LinkedIn provider configuration not known yet",
+			fmt.Sprintf("Did not %s: the provider's credentials depend on values known only after apply (a child "+
+				"application being created or replaced). The prior state is kept; run plan again after apply.", what))
+		return nil, true
+	}
+	return apiClient(pd, diags, what), false
+}

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -81,6 +82,13 @@ resource "linkedin_integration_configuration" "callback" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
+			},
+			{
+				// replacing the child application makes the second provider's credentials unknown: the plan
+				// still works (the customer's resources keep their prior state until the apply)
+				Config: strings.Replace(customer, `unique_foreign_id = "quickstart"`, `unique_foreign_id = "quickstart-2"`, 1),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
 			},
 		},
 	})

@@ -139,8 +139,8 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state integrationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := apiClient(r.data, &resp.Diagnostics, "read an integration")
-	if resp.Diagnostics.HasError() {
+	c, skip := refreshClient(r.data, &resp.Diagnostics, "read an integration")
+	if skip || resp.Diagnostics.HasError() {
 		return
 	}
 	key := state.key()

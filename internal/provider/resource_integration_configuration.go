@@ -150,8 +150,8 @@ func (r *integrationConfigurationResource) Create(ctx context.Context, req resou
 func (r *integrationConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state integrationConfigurationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := apiClient(r.data, &resp.Diagnostics, "read an integration configuration")
-	if resp.Diagnostics.HasError() {
+	c, skip := refreshClient(r.data, &resp.Diagnostics, "read an integration configuration")
+	if skip || resp.Diagnostics.HasError() {
 		return
 	}
 	key := state.key()

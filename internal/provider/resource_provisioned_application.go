@@ -147,8 +147,8 @@ func (r *provisionedApplicationResource) Create(ctx context.Context, req resourc
 func (r *provisionedApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state provisionedApplicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c := apiClient(r.data, &resp.Diagnostics, "read a child application")
-	if resp.Diagnostics.HasError() {
+	c, skip := refreshClient(r.data, &resp.Diagnostics, "read a child application")
+	if skip || resp.Diagnostics.HasError() {
 		return
 	}
 	app, err := c.Applications.GetByUniqueForeignID(ctx, state.UniqueForeignID.ValueString())
