@@ -86,7 +86,7 @@ resource "linkedin_integration_configuration" "callback" {
 			{
 				// replacing the child application makes the second provider's credentials unknown: the plan
 				// still works (the customer's resources keep their prior state until the apply)
-				Config: strings.Replace(customer, `unique_foreign_id = "quickstart"`, `unique_foreign_id = "quickstart-2"`, 1),
+				Config:             strings.Replace(customer, `unique_foreign_id = "quickstart"`, `unique_foreign_id = "quickstart-2"`, 1),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
