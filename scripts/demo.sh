@@ -148,8 +148,9 @@ note "LinkedIn has no delete for applications and integrations and keeps CALLBAC
 note "removed from the state, with warnings. JOB_POSTING_VIEWERS is deleted."
 tf destroy -auto-approve
 
-section "What the emulator served"
-curl -sS "$URL/emulator/requests"
+section "What the emulator served (API calls, OAuth and admin excluded)"
+curl -sS "$URL/emulator/requests" |
+  sed -E 's/\{"method":"([A-Z]+)","path":"([^"]*)","restliMethod":"([^"]*)","count":([0-9]+)\},?/  \4 × \1 \2 (\3)\n/g; s/^\{"requests":\[//; s/\],"total":([0-9]+)\}$/  total: \1/'
 echo
 
 printf '\n%sDemo complete.%s\n' "$BOLD" "$RESET"
