@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // serveAdmin is the admin API under /emulator/ (issue #3), JSON in and out. It is not counted in
@@ -68,9 +69,21 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		e.Reset()
 		writeJSON(w, http.StatusOK, map[string]string{"status": "reset"})
 	case "POST /emulator/faults":
-		var f Faults
-		if !decode(&f) {
+		var b struct {
+			Faults
+			Latency json.RawMessage `json:"latency"`
+		}
+		if !decode(&b) {
 			return
+		}
+		f := b.Faults
+		if len(b.Latency) > 0 {
+			d, err := parseLatency(b.Latency)
+			if err != nil {
+				fail(http.StatusBadRequest, err)
+				return
+			}
+			f.Latency = d
 		}
 		if f.ErrorRate < 0 || f.ErrorRate > 1 || f.DropRate < 0 || f.DropRate > 1 || f.Latency < 0 {
 			fail(http.StatusBadRequest, errString("errorRate and dropRate must be in [0,1] and latency >= 0"))
@@ -83,6 +96,23 @@ func (e *Emulator) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	default:
 		fail(http.StatusNotFound, errString("no admin endpoint "+route))
 	}
+}
+
+// parseLatency reads a latency as nanoseconds (time.Duration's JSON) or as a Go duration string ("50ms").
+func parseLatency(raw json.RawMessage) (time.Duration, error) {
+	var n int64
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return time.Duration(n), nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return 0, errString("latency must be nanoseconds or a duration string such as \"50ms\"")
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, err
+	}
+	return d, nil
 }
 
 type errString string

@@ -179,3 +179,22 @@ func TestDailyQuota(t *testing.T) {
 		}
 	}
 }
+
+func TestAdminFaultsLatencySpellings(t *testing.T) {
+	v := newTestEnv(t, Options{})
+	for body, want := range map[string]time.Duration{
+		`{"latency":"15ms"}`:   15 * time.Millisecond,
+		`{"latency":15000000}`: 15 * time.Millisecond,
+		`{"errorRate":0}`:      0,
+	} {
+		if r := v.do("POST", "/emulator/faults", "", body); r.status != 200 {
+			t.Fatalf("%s: %d %s", body, r.status, r.raw)
+		}
+		if got := v.emu.currentFaults().Latency; got != want {
+			t.Errorf("%s: latency %v", body, got)
+		}
+	}
+	if r := v.do("POST", "/emulator/faults", "", `{"latency":"soon"}`); r.status != 400 {
+		t.Errorf("bad latency: %d", r.status)
+	}
+}
