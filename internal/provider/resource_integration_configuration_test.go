@@ -125,3 +125,33 @@ func TestAccIntegrationConfiguration_lifecycle(t *testing.T) {
 		},
 	})
 }
+
+// LinkedIn refuses a CALLBACK_URL that another integration context of the same child application already uses
+// (409): the apply fails with an explanation. This cannot be checked at plan time.
+func TestAccIntegrationConfiguration_callbackURLInUse(t *testing.T) {
+	env := acctest.NewEnv(t)
+	enable(t, env, emulator.SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION")
+	enable(t, env, otherOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.ChildProviderConfig() + fmt.Sprintf(`
+resource "linkedin_integration_configuration" "first" {
+  integration_context = %q
+  integration_type    = "ONE_CLICK_EXPORT"
+  name                = "CALLBACK_URL"
+  value               = "https://ats.example.com/linkedin/shared"
+}
+
+resource "linkedin_integration_configuration" "second" {
+  integration_context = %q
+  integration_type    = "ONE_CLICK_EXPORT"
+  name                = "CALLBACK_URL"
+  value               = "https://ats.example.com/linkedin/shared"
+  depends_on          = [linkedin_integration_configuration.first]
+}
+`, emulator.SeedOrganization, otherOrganization),
+			ExpectError: phrase("a CALLBACK_URL already used by another customer of this application"),
+		}},
+	})
+}
