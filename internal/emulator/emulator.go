@@ -6,7 +6,6 @@ package emulator
 
 import (
 	"context"
-	"errors"
 	"math/rand"
 	"net/http"
 	"sync"
@@ -157,9 +156,6 @@ func (e *Emulator) Close() error {
 }
 
 func (e *Emulator) now() time.Time { return e.opts.Now() }
-
-// errClosed is returned by background work that finds the emulator closed.
-var errClosed = errors.New("emulator: closed")
 
 // signal wakes the scheduler without blocking.
 func (e *Emulator) signal() {

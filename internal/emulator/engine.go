@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -531,5 +530,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-var _ = fmt.Sprintf

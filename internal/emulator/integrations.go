@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"encoding/json"
-	"net/http"
 	"regexp"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
@@ -139,5 +138,3 @@ func integrationsCollection(legacy bool) *collection {
 		},
 	}
 }
-
-var _ = http.StatusOK

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -489,5 +488,3 @@ func (e *Emulator) notifyLocked(j *job) {
 	e.st.Notifications = append(e.st.Notifications, n)
 	e.signal()
 }
-
-var _ = strconv.Itoa

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"strconv"
 )
 
 // Daily quotas per application of spec §7, reset at midnight UTC. Counted per call, not per key.
@@ -32,5 +31,3 @@ func (e *Emulator) chargeQuotaLocked(app *application, group string) *apiError {
 	}
 	return nil
 }
-
-var _ = strconv.Itoa
