@@ -162,12 +162,16 @@ func (e *Emulator) recordValidationLocked(w *webhookReg, err error) {
 
 // webhookFor is where a child application's notifications go: its own webhook, else its parent's.
 func (e *Emulator) webhookFor(app string) (*webhookReg, string) {
-	if w := e.st.Webhooks[app]; w != nil {
-		return w, e.st.Apps[app].ClientSecret
+	a := e.st.Apps[app]
+	if a == nil {
+		return nil, ""
 	}
-	if a := e.st.Apps[app]; a != nil && a.Parent != "" {
-		if w := e.st.Webhooks[a.Parent]; w != nil {
-			return w, e.st.Apps[a.Parent].ClientSecret
+	if w := e.st.Webhooks[app]; w != nil {
+		return w, a.ClientSecret
+	}
+	if p := e.st.Apps[a.Parent]; p != nil {
+		if w := e.st.Webhooks[p.URN]; w != nil {
+			return w, p.ClientSecret
 		}
 	}
 	return nil, ""
@@ -220,8 +224,11 @@ func (e *Emulator) tick() time.Duration {
 			soonest(w.NextValidation)
 			continue
 		}
-		w.validating = true
 		app := e.st.Apps[w.App]
+		if app == nil {
+			continue
+		}
+		w.validating = true
 		e.wg.Add(1)
 		go func(w *webhookReg, app application) {
 			defer e.wg.Done()
