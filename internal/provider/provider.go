@@ -146,17 +146,12 @@ func (p *linkedinProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := &providerData{clientConfig: clientCfg}
-	if clientCfg.AccessToken == "" && clientCfg.ClientID == "" {
-		data.unusable = missingCredentials
-	} else {
-		c, err := client.New(clientCfg)
-		if err != nil {
-			resp.Diagnostics.AddError("Invalid LinkedIn provider configuration", err.Error())
-			return
-		}
-		data.client = c
+	c, err := client.New(clientCfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid LinkedIn provider configuration", err.Error())
+		return
 	}
+	data := &providerData{client: c, clientConfig: clientCfg}
 	tflog.Debug(ctx, "LinkedIn client configured", map[string]any{
 		"api_url": clientCfg.BaseURL, "oauth_url": clientCfg.OAuthURL, "api_family": string(clientCfg.APIFamily),
 		"api_version": clientCfg.APIVersion, "auth": authMethod(clientCfg),

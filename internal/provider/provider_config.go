@@ -159,14 +159,7 @@ func intSetting(v types.Int64, env string, getenv func(string) (string, bool)) (
 	return n, true, nil
 }
 
-// missingCredentials explains a provider with no credentials at all. It is reported by the first resource or
-// data source that needs the API, so that a configuration using only the linkedin_access_token ephemeral
-// resource (which brings its own credentials) needs none.
-const missingCredentials = "Neither the provider block nor the environment sets access_token, client_id or client_secret. " +
-	"Authenticate in exactly one way: either access_token (" + envAccessToken + "), or client_id and client_secret (" +
-	envClientID + ", " + envClientSecret + ")."
-
-// checkAuth enforces at most one way to authenticate (none at all is reported later: see missingCredentials).
+// checkAuth enforces exactly one way to authenticate.
 func checkAuth(cfg client.Config, source string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	const how = "Authenticate in exactly one way: either access_token (" + envAccessToken + "), or client_id and client_secret (" +
@@ -182,6 +175,9 @@ func checkAuth(cfg client.Config, source string) diag.Diagnostics {
 	case hasSecret && !hasID:
 		diags.AddAttributeError(path.Root("client_id"), "Missing client_id",
 			fmt.Sprintf("The %s sets client_secret but not client_id. %s", source, how))
+	case !hasToken && !hasID:
+		diags.AddError("Missing LinkedIn credentials",
+			"Neither the provider block nor the environment sets access_token, client_id or client_secret. "+how)
 	}
 	return diags
 }

@@ -87,13 +87,10 @@ func TestClientConfigAuthErrors(t *testing.T) {
 	}
 }
 
-func TestClientConfigNoCredentialsIsNotAnErrorYet(t *testing.T) {
-	cfg, diags := nullModel().clientConfig(fakeEnv(nil), "test")
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
-	if cfg.AccessToken != "" || cfg.ClientID != "" {
-		t.Errorf("%+v", cfg)
+func TestClientConfigNoCredentials(t *testing.T) {
+	_, diags := nullModel().clientConfig(fakeEnv(nil), "test")
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "client_id and client_secret") {
+		t.Fatalf("want an error naming the attributes, got %v", diags)
 	}
 }
 

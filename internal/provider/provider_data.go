@@ -14,8 +14,6 @@ type providerData struct {
 	// clientConfig is the configuration the client was built from (the ephemeral access token uses its
 	// OAuth URL, HTTP client and credentials).
 	clientConfig client.Config
-	// unusable, when set, says why client is nil (no credentials at all).
-	unusable string
 }
 
 // providerDataFrom converts the value passed to a resource's Configure. It returns nil, without a diagnostic,
@@ -35,17 +33,14 @@ func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
 
 // apiClient returns the client for a call that needs LinkedIn, or adds a diagnostic explaining why there is
 // none: the provider configuration was not known yet (an aliased provider configured from a resource created
-// in the same run) or it holds no credentials.
+// in the same run).
 func apiClient(pd *providerData, diags *diag.Diagnostics, what string) *client.Client {
 	switch {
-	case pd == nil:
+	case pd == nil || pd.client == nil:
 		diags.AddError("LinkedIn provider not configured",
 			fmt.Sprintf("Cannot %s: the provider configuration is not known yet. This happens when the provider's "+
 				"credentials come from a resource created in the same run (a new linkedin_provisioned_application): "+
 				"apply that resource first (terraform apply -target=...), then apply the rest.", what))
-		return nil
-	case pd.client == nil:
-		diags.AddError("Missing LinkedIn credentials", fmt.Sprintf("Cannot %s. %s", what, pd.unusable))
 		return nil
 	}
 	return pd.client

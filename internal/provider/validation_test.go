@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"testing"
 
@@ -133,13 +134,14 @@ resource "linkedin_provisioned_application" "bad" {
 
 func TestAccProvider_authValidation(t *testing.T) {
 	env := acctest.NewEnv(t)
+	credentialsInEnvironment := os.Getenv("LINKEDIN_ACCESS_TOKEN")+os.Getenv("LINKEDIN_CLIENT_ID")+os.Getenv("LINKEDIN_CLIENT_SECRET") != ""
 	body := `
 data "linkedin_integration" "x" {
   integration_context = "urn:li:organization:1000"
   integration_type    = "ONE_CLICK_EXPORT"
 }
 `
-	runInvalid(t, env, []invalidCase{
+	cases := []invalidCase{
 		{"token and client credentials", fmt.Sprintf(`
 provider "linkedin" {
   api_url       = %q
@@ -161,5 +163,13 @@ provider "linkedin" {
   api_family   = "graphql"
 }
 `, env.URL) + body, phrase(`Attribute api_family value must be one of`)},
-	})
+	}
+	if !credentialsInEnvironment {
+		cases = append(cases, invalidCase{"no credentials", fmt.Sprintf(`
+provider "linkedin" {
+  api_url = %q
+}
+`, env.URL) + body, phrase("Neither the provider block nor the environment sets access_token, client_id or client_secret")})
+	}
+	runInvalid(t, env, cases)
 }
