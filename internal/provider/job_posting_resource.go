@@ -476,7 +476,7 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 	if diags.HasError() {
 		return false
 	}
-	taskURN, err := c.JobPostings.Submit(ctx, job)
+	taskURN, err := jpSubmit(ctx, c, job)
 	if err != nil {
 		if op == client.JobOperationClose && client.IsConflict(err) {
 			return true // already closed, or unknown to LinkedIn: nothing to close
@@ -496,7 +496,7 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 		return true
 	}
 	m.LastTaskID = types.StringValue(taskURN)
-	task, err := c.JobPostings.WaitForTask(ctx, taskURN)
+	task, err := jpWaitForTask(ctx, c, taskURN)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 			msg := fmt.Sprintf("LinkedIn was still processing task %s (%s of job posting %q) when the %s timeout (%s) ran out. "+
