@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -221,10 +222,8 @@ func (r *integrationConfigurationResource) ImportState(ctx context.Context, req 
 	}
 }
 
-func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client.Client, key client.ConfigurationKey, value string, diags interface {
-	AddError(string, string)
-},
-) bool {
+// upsert writes one configuration key, explaining a missing integration (the customer has not enabled it).
+func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client.Client, key client.ConfigurationKey, value string, diags *diag.Diagnostics) bool {
 	err := c.Configurations.Upsert(ctx, client.IntegrationConfiguration{Key: key, Value: value})
 	if err == nil {
 		return true
@@ -233,8 +232,7 @@ func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client
 		diags.AddError("Integration not enabled by the customer", notEnabledMessage(key.IntegrationKey))
 		return false
 	}
-	d := describeAPIError(err)
-	diags.AddError("LinkedIn API error while setting integration configuration "+configurationID(key), d)
+	addAPIError(diags, "setting integration configuration "+configurationID(key), err)
 	return false
 }
 
