@@ -13,18 +13,22 @@ import (
 )
 
 // TestAccLegacyAPIFamily runs integrations and configurations through LinkedIn's legacy /v2/atsIntegrations
-// endpoints (api_family = "v2").
+// endpoints (api_family = "v2"), with every tuning attribute of the provider set.
 func TestAccLegacyAPIFamily(t *testing.T) {
 	env := acctest.NewEnv(t)
 	org := emulator.SeedOrganization
 	enable(t, env, org, "IN_ATS_INDICATOR", "RECRUITER", "ENABLED")
 	config := fmt.Sprintf(`
 provider "linkedin" {
-  api_url       = %q
-  oauth_url     = %q
-  client_id     = %q
-  client_secret = %q
-  api_family    = "v2"
+  api_url            = %q
+  oauth_url          = %q
+  client_id          = %q
+  client_secret      = %q
+  api_family         = "v2"
+  api_version        = "202603"
+  max_retries        = 2
+  batch_window_ms    = 5
+  disable_coalescing = true
 }
 
 resource "linkedin_integration" "indicator" {
