@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"regexp"
 	"sort"
 	"strings"
@@ -214,6 +215,13 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 				Config: env.ChildProviderConfig(),
 				Check:  jpListing(env, id, "NOT_LISTED"),
 			},
+			{ // an id LinkedIn does not know cannot be imported
+				Config:        cfg,
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: "REQ-IMPORT-UNKNOWN",
+				ExpectError:   regexp.MustCompile(`Cannot import non-existent remote object`),
+			},
 			{ // import the closed job
 				Config:        cfg,
 				ResourceName:  addr,
@@ -385,3 +393,56 @@ func TestAccJobPosting_validation(t *testing.T) {
 // jpUnstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
 // standardise it: "ZZ" is neither a region nor a country, so the task fails with JOB_FIELD_PROCESSOR_GEO_LOCATION.
 const jpUnstandardisableLocation = `"Springfield, ZZ"`
+
+// A job posted by country and postal code, with a configured expiry: both are sent and read back as written.
+func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-POSTAL-1", "linkedin_job_posting.test"
+	expire := time.Now().UTC().Add(60 * 24 * time.Hour).Truncate(time.Second)
+	// An offset that is not UTC: the same instant read back from LinkedIn must not show as a change.
+	expireLocal := expire.In(time.FixedZone("", 2*3600)).Format(time.RFC3339)
+	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id), map[string]string{
+		"location": "", "country_code": `"US"`, "postal_code": `"94043"`,
+		"expire_at": fmt.Sprintf("%q", expireLocal), "access_restricted": "true",
+		"requisition_owner_email": `"owner@example.com"`, "requisition_owner_first_name": `"Ada"`, "requisition_owner_last_name": `"Lovelace"`,
+		"tracking_pixel_url": `"https://pixel.example.com/p.gif"`, "company_job_code": `"ENG-7"`, "availability": `"PUBLIC"`,
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "expire_at", expireLocal),
+					resource.TestCheckResourceAttr(addr, "standardized_location", "94043, US"),
+					resource.TestCheckNoResourceAttr(addr, "location"),
+				),
+			},
+			{ // refresh and plan: nothing changes
+				Config:           cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// LinkedIn still processing the task when the create timeout runs out is an error that says what to do.
+func TestAccJobPosting_createTimeout(t *testing.T) {
+	emu, err := emulator.New(emulator.Options{TaskDelay: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(func() { srv.Close(); _ = emu.Close() })
+	env := &acctest.Env{Emulator: emu, URL: srv.URL}
+	cfg := env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs("REQ-SLOW-1")), "}\n",
+		"  timeouts {\n    create = \"2s\"\n  }\n}\n", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      cfg,
+			ExpectError: regexp.MustCompile(`(?s)Timed out waiting for job posting "REQ-SLOW-1".*timeout \(2s\) ran out.*import`),
+		}},
+	})
+}
