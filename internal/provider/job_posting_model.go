@@ -272,8 +272,17 @@ func (m *jobPostingModel) applyStatus(ctx context.Context, st *client.JobPosting
 	}
 }
 
+var jpCompanyPagePattern = regexp.MustCompile(`^https?://(?:www\.)?linkedin\.com/company/([0-9]+)/?$`)
+
 // fillFromImport sets the arguments that only an import leaves empty, from what the status API returns.
 func (m *jobPostingModel) fillFromImport(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
+	// LinkedIn names the company, not the URN the job was posted with; a numeric company page is the
+	// organization's id.
+	if m.IntegrationContext.IsNull() && m.CompanyName.IsNull() && m.CompanyPageURL.IsNull() {
+		if mm := jpCompanyPagePattern.FindStringSubmatch(st.JobPostingInfo.CompanyDetails.CompanyPage); mm != nil {
+			m.IntegrationContext = types.StringValue("urn:li:organization:" + mm[1])
+		}
+	}
 	if m.Location.IsNull() && m.CountryCode.IsNull() && m.PostalCode.IsNull() {
 		loc := st.RawLocation
 		if loc == "" {

@@ -191,7 +191,7 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 				ImportStateId:     id,
 				ImportStateVerify: true,
 				// LinkedIn's status API does not return these (see the resource documentation).
-				ImportStateVerifyIgnore: []string{"integration_context", "title", "description", "company_apply_url",
+				ImportStateVerifyIgnore: []string{"title", "description", "company_apply_url",
 					"employment_status", "experience_level", "workplace_types", "categories", "industries", "skills_description",
 					"poster_email", "compensation", "listing_type", "renewal_trigger", "last_task_id", "last_task_status", "timeouts"},
 			},

@@ -291,9 +291,10 @@ func TestApplyStatus(t *testing.T) {
 		PromotionStatus: "NOT_PROMOTED",
 		RawLocation:     "Mountain View, CA",
 		JobPostingInfo: client.JobPostingInfo{ListedAt: 1793523600000, ExpireAt: 1809075600000, Location: "Mountain View, California, United States",
-			AlternateLocations: []string{"Austin, TX"}},
+			AlternateLocations: []string{"Austin, TX"}, CompanyDetails: client.CompanyDetails{CompanyName: "Acme", CompanyPage: "https://www.linkedin.com/company/1000"}},
 	}
 	m := jobPostingModel{JobPostingURN: types.StringNull(), ExpireAt: types.StringNull(), ListedAt: types.StringNull(),
+		IntegrationContext: types.StringNull(), CompanyName: types.StringNull(), CompanyPageURL: types.StringNull(),
 		Location: types.StringNull(), CountryCode: types.StringNull(), PostalCode: types.StringNull(), AlternateLocations: types.ListNull(types.StringType)}
 	var d diag.Diagnostics
 	m.applyStatus(ctx, st, &d)
@@ -303,7 +304,7 @@ func TestApplyStatus(t *testing.T) {
 	}
 	if m.JobPostingURN.ValueString() != "urn:li:jobPosting:12345" || m.ListedAt.ValueString() != "2026-11-01T09:00:00Z" ||
 		m.ExpireAt.IsNull() || m.Location.ValueString() != "Mountain View, CA" || len(m.AlternateLocations.Elements()) != 1 ||
-		m.StandardizedLocation.ValueString() != "Mountain View, California, United States" {
+		m.StandardizedLocation.ValueString() != "Mountain View, California, United States" || m.IntegrationContext.ValueString() != "urn:li:organization:1000" {
 		t.Errorf("unexpected model %+v", m)
 	}
 	attrs := m.LinkedInApplyStatusDetail.Attributes()
