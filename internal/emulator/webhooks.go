@@ -15,7 +15,8 @@ import (
 	"time"
 )
 
-// challengeDeadline is how long a webhook has to answer a validation challenge (spec §5).
+// challengeDeadline is how long a webhook has to answer a validation challenge (spec §5); the default of
+// Options.WebhookTimeout.
 const challengeDeadline = 3 * time.Second
 
 // maxValidationFailures consecutive failed validations block a webhook (spec §5).
@@ -100,7 +101,7 @@ func (e *Emulator) challenge(ctx context.Context, app *application, rawURL, secr
 		q.Set("applicationId", appNumber(app.URN))
 	}
 	u.RawQuery = q.Encode()
-	ctx, cancel := context.WithTimeout(ctx, challengeDeadline)
+	ctx, cancel := context.WithTimeout(ctx, e.opts.WebhookTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
