@@ -182,7 +182,11 @@ func TestLegacyConfigurationPathKeySpellings(t *testing.T) {
 		"integrationContext=urn%3Ali%3Aorganization%3A1000&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS",
 		"(dataProvider:ATS,integrationContext:urn%3Ali%3Aorganization%3A1000,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)",
 	} {
-		r := v.do("PUT", "/v2/atsIntegrations/"+key+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update")
+		proto := "X-Restli-Protocol-Version: 1.0.0"
+		if strings.HasPrefix(key, "(") {
+			proto = "X-Restli-Protocol-Version: 2.0.0" // a 2.0 key needs the 2.0 header
+		}
+		r := v.do("PUT", "/v2/atsIntegrations/"+key+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update", proto)
 		if num(m(r.body, "results", "JOB_POSTING_VIEWERS", "status")) != 204 {
 			t.Errorf("%s: %d %s", key, r.status, r.raw)
 		}
@@ -193,7 +197,7 @@ func TestLegacyConfigurationPathKeySpellings(t *testing.T) {
 		// Grammar characters inside a 2.0 value must be escaped.
 		"(dataProvider:ATS,integrationContext:urn:li:organization:1000,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)",
 	} {
-		if r := v.do("PUT", "/v2/atsIntegrations/"+bad+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update"); r.status != 400 {
+		if r := v.do("PUT", "/v2/atsIntegrations/"+bad+"/configurations?ids=JOB_POSTING_VIEWERS", tok, body, "X-RestLi-Method: batch_update", "X-Restli-Protocol-Version: 2.0.0"); r.status != 400 {
 			t.Errorf("%s: %d %s", bad, r.status, r.raw)
 		}
 	}

@@ -237,6 +237,9 @@ func (c *call) dispatch() (resp *response, mutated bool) {
 		return errResponse(errf(http.StatusBadRequest, "UNSUPPORTED_METHOD",
 			"%s is not supported on /%s", strings.ToUpper(m), c.route.permissionPath())), false
 	}
+	if err := c.protocolError(); err != nil {
+		return errResponse(err), false
+	}
 	if c.route.parent != nil {
 		pk, err := c.route.parent.parse(c.parentKey, false)
 		if err != nil {
@@ -274,6 +277,43 @@ func (c *call) dispatch() (resp *response, mutated bool) {
 		return r, false
 	}
 	return errResponse(errBadRequest("unsupported method %s", m)), false
+}
+
+// protocolError refuses what LinkedIn's Rest.li cannot parse in the protocol the request declares
+// (restli.md §1–2). A request without X-Restli-Protocol-Version: 2.0.0 is read as protocol 1.0, where
+// List(...) and (a:b) are not syntax: a compound key so spelled is malformed, and a simple one would be read
+// as the literal string "List(...)" (a key that never exists) — both refused here with a 400 that names the
+// missing header. In a 2.0 request, escaped structure (List%28…%29) is a 400 too. The 1.0 spellings stay
+// accepted under the 2.0 header ([choice]): the legacy /v2 forms LinkedIn documents (ids=a&ids=b,
+// a=x&b=y path keys) are what clients send there.
+func (c *call) protocolError() *apiError {
+	compound := c.route.coll.key.parts != nil
+	for _, p := range c.params {
+		if p.name != "ids" {
+			continue
+		}
+		if c.proto2 && len(p.value) >= 7 && strings.EqualFold(p.value[:7], "List%28") {
+			return errBadRequest("malformed ids %q: the grammar characters of List(...) must not be escaped", truncate(p.value))
+		}
+		if !c.proto2 && (strings.HasPrefix(p.value, "List(") || (compound && strings.HasPrefix(p.value, "("))) {
+			return errProtocol1(p.value)
+		}
+	}
+	if !c.proto2 && (strings.HasPrefix(c.parentKey, "(") || (compound && strings.HasPrefix(c.pathKey, "("))) {
+		return errProtocol1(c.parentKey + c.pathKey)
+	}
+	return nil
+}
+
+func errProtocol1(v string) *apiError {
+	return errBadRequest("%q is protocol 2.0 syntax, but the request has no X-Restli-Protocol-Version: 2.0.0 header and is read as protocol 1.0", truncate(v))
+}
+
+func truncate(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
 }
 
 func (c *call) single(m string, k restli.Key) (*response, bool) {
@@ -437,6 +477,13 @@ func (c *call) batch(m string) (*response, bool) {
 			return errResponse(errBadRequest("the body must be {\"entities\":{…}}")), false
 		}
 		var mismatch bool
+		if !c.proto2 && co.key.parts != nil {
+			for bk := range b.Entities {
+				if strings.HasPrefix(bk, "(") {
+					return errResponse(errProtocol1(bk)), false
+				}
+			}
+		}
 		entities, mismatch = matchEntities(co.key, ids, b.Entities)
 		if mismatch {
 			return errResponse(errBadRequest("Batch request mismatch: the keys of entities must be the keys of ids")), false

@@ -60,6 +60,7 @@ func TestFaults(t *testing.T) {
 		req.Header.Set("Authorization", "Bearer "+tok)
 		req.Header.Set("LinkedIn-Version", "202603")
 		req.Header.Set("X-RestLi-Method", "batch_update")
+		req.Header.Set("X-Restli-Protocol-Version", "2.0.0")
 		resp, err := http.DefaultClient.Do(req)
 		if err == nil {
 			resp.Body.Close()

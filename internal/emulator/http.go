@@ -29,7 +29,10 @@ type call struct {
 	method string // effective HTTP method (after X-HTTP-Method-Override)
 	restli string // Rest.li method: from X-RestLi-Method, else inferred
 	// restliHeader is the X-RestLi-Method header as sent (lower case), "" when absent.
-	restliHeader   string
+	restliHeader string
+	// proto2 is set when the request declares X-Restli-Protocol-Version: 2.0.0; otherwise LinkedIn reads
+	// it as protocol 1.0 (restli.md).
+	proto2         bool
 	segs           []string // escaped path segments after /rest or /v2
 	params         []param
 	rawQueries     []string // the raw query of the URL and, when tunnelled, of the body
@@ -68,6 +71,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(strings.TrimPrefix(path, "/rest/"), "/v2/")
 	c.segs = strings.Split(strings.TrimSuffix(rest, "/"), "/")
 	c.restliHeader = strings.ToLower(strings.TrimSpace(r.Header.Get("X-RestLi-Method")))
+	c.proto2 = strings.TrimSpace(r.Header.Get("X-Restli-Protocol-Version")) == "2.0.0"
 
 	tooLong := len(r.URL.RawQuery) > maxQueryBytes || len(r.RequestURI) > maxURLBytes
 	var parseErr *apiError
@@ -101,7 +105,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	// Rest.li answers in the protocol version the request asked for.
 	proto := "1.0.0"
-	if r.Header.Get("X-Restli-Protocol-Version") == "2.0.0" {
+	if c.proto2 {
 		proto = "2.0.0"
 	}
 	w.Header().Set("X-RestLi-Protocol-Version", proto)

@@ -200,7 +200,7 @@ func createJobPostings(c *call, elements []json.RawMessage) ([]any, *apiError) {
 		}
 		st.Tasks[t.URN] = t
 		id := t.URN
-		if c.r.Header.Get("X-Restli-Protocol-Version") == "2.0.0" {
+		if c.proto2 {
 			// Protocol 2.0 writes the id of a batch_create element with reduced escaping (restli.md §1).
 			id = restli.SimpleKey(t.URN).EncodeReduced()
 		}
