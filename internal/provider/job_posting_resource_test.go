@@ -446,3 +446,66 @@ func TestAccJobPosting_createTimeout(t *testing.T) {
 		}},
 	})
 }
+
+// A PREMIUM job needs the customer's PREMIUM_JOB_POSTING integration for the contract: without it the task
+// fails with the catalogue's advice; with it the job is promoted.
+func TestAccJobPosting_premium(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const contract, addr = "urn:li:contract:7001", "linkedin_job_posting.test"
+	premium := map[string]string{"listing_type": `"PREMIUM"`, "contract": fmt.Sprintf("%q", contract)}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-1"), premium),
+				ExpectError: regexp.MustCompile(`(?s)PREMIUM_JOB_POSTING.*What to do:\s+Ask\s+the\s+customer\s+to\s+enable\s+PREMIUM_JOB_POSTING`),
+			},
+			{
+				PreConfig: func() {
+					if err := env.Emulator.SetIntegration(emulator.IntegrationState{Application: emulator.ChildApplication,
+						IntegrationContext: contract, IntegrationType: "PREMIUM_JOB_POSTING", TenantType: "JOBS", Status: "ENABLED"}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-2"), premium),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, "REQ-PREMIUM-2", "LISTED"),
+					resource.TestCheckResourceAttr(addr, "promotion_status", "PROMOTED"),
+					resource.TestMatchResourceAttr(addr, "promotion_status_detail.status_message", regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`)),
+					resource.TestCheckResourceAttrSet(addr, "promotion_status_detail.resolution"),
+				),
+			},
+		},
+	})
+}
+
+// The legacy API family posts to /v2/simpleJobPostings and reads /v2/jobPostingStatus.
+func TestAccJobPosting_legacyFamily(t *testing.T) {
+	env := acctest.NewEnv(t)
+	provider := strings.Replace(env.ChildProviderConfig(), "provider \"linkedin\" {\n", "provider \"linkedin\" {\n  api_family = \"v2\"\n", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: provider + jpResource("test", jpAttrs("REQ-V2-1")),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				jpListing(env, "REQ-V2-1", "LISTED"),
+				resource.TestCheckResourceAttr("linkedin_job_posting.test", "listing_status", "LISTED"),
+				func(*terraform.State) error {
+					seen := map[string]bool{}
+					for _, c := range env.Emulator.RequestCounts() {
+						if strings.HasPrefix(c.Path, "/rest/") {
+							return fmt.Errorf("the v2 family called %s %s", c.Method, c.Path)
+						}
+						seen[c.Path] = true
+					}
+					for _, p := range []string{"/v2/simpleJobPostings", "/v2/simpleJobPostingTasks", "/v2/jobPostingStatus"} {
+						if !seen[p] {
+							return fmt.Errorf("no call to %s: %+v", p, env.Emulator.RequestCounts())
+						}
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
