@@ -427,3 +427,29 @@ func TestJobPostingStatusEndpoint(t *testing.T) {
 		t.Errorf("close of a LinkedIn-closed job: %s", r.raw)
 	}
 }
+
+// TestJobPostingErrorFormat: a per-element 422 is one "ERROR :: /field :: message\n" line per problem, and
+// a missing field reads exactly as Rest.li writes it (spec §4), conditional requirements included.
+func TestJobPostingErrorFormat(t *testing.T) {
+	v := newTestEnv(t, Options{})
+	r := v.postJobs(v.child(), map[string]any{"externalJobPostingId": "empty"})
+	el := r.body["elements"].([]any)[0]
+	msg, _ := m(el, "error", "message").(string)
+	if num(m(el, "status")) != 422 || num(m(el, "error", "status")) != 422 || !strings.HasSuffix(msg, "\n") {
+		t.Fatalf("element: %s", r.raw)
+	}
+	want := map[string]bool{}
+	for _, f := range []string{"jobPostingOperationType", "integrationContext", "title", "description", "companyApplyUrl", "listedAt", "location"} {
+		want["ERROR :: /"+f+" :: field is required but not found and has no default value"] = true
+	}
+	lines := strings.Split(strings.TrimSuffix(msg, "\n"), "\n")
+	for _, l := range lines {
+		if !want[l] {
+			t.Errorf("unexpected line %q", l)
+		}
+		delete(want, l)
+	}
+	for l := range want {
+		t.Errorf("missing line %q", l)
+	}
+}

@@ -57,6 +57,11 @@ var (
 
 const day = 24 * time.Hour
 
+// msgRequired is Rest.li's message for a missing field (spec §4). It is used verbatim even where the
+// requirement is conditional (location, or one of integrationContext/company/companyName/companyPageUrl):
+// clients may match the text, so it must not carry the emulator's own hints.
+const msgRequired = "field is required but not found and has no default value"
+
 // schemaErrors collects LinkedIn-style validation lines: "ERROR :: /field :: message\n".
 type schemaErrors struct{ b strings.Builder }
 
@@ -84,7 +89,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		v, ok := fields[name]
 		if !ok || v == nil {
 			if required {
-				se.add(name, "field is required but not found and has no default value")
+				se.add(name, msgRequired)
 			}
 			return "", false
 		}
@@ -99,7 +104,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		v, ok := fields[name]
 		if !ok || v == nil {
 			if required {
-				se.add(name, "field is required but not found and has no default value")
+				se.add(name, msgRequired)
 			}
 			return 0, false
 		}
@@ -179,7 +184,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 	}
 	if _, present := fields["jobPostingOperationType"]; !present && op == "" {
 		if _, present := fields["state"]; !present {
-			se.add("jobPostingOperationType", "field is required but not found and has no default value (or give the legacy field state)")
+			se.add("jobPostingOperationType", msgRequired) // or the legacy state
 		}
 	}
 	in.Op = op
@@ -207,7 +212,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		absURL("companyPageUrl", p)
 	}
 	if !hasCtx && in.CompanyName == "" && in.CompanyPage == "" {
-		se.add("integrationContext", "field is required but not found and has no default value (one of integrationContext/company, companyName or companyPageUrl)")
+		se.add("integrationContext", msgRequired) // or company, companyName or companyPageUrl
 	}
 	if t, ok := str("title", true); ok {
 		lengthIn("title", t, 1, 200)
@@ -265,7 +270,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		in.LocParts = []string{pc, strings.ToUpper(cc)}
 	default:
 		// A CLOSE carries the full job body again (spec §4), so the location is required there too.
-		se.add("location", "field is required but not found and has no default value (or give countryCode and postalCode)")
+		se.add("location", msgRequired) // or countryCode and postalCode
 	}
 	if alts, ok := strList("alternateLocations"); ok {
 		if len(alts) > 7 {
@@ -351,7 +356,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 			if u, ok := m["jobApplicationWebhookUrl"].(string); ok {
 				in.ApplyWebhook = u
 			} else {
-				se.add("onsiteApplyConfiguration/jobApplicationWebhookUrl", "field is required but not found and has no default value")
+				se.add("onsiteApplyConfiguration/jobApplicationWebhookUrl", msgRequired)
 			}
 		}
 	}
