@@ -1,8 +1,12 @@
 package emulator
 
 import (
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 )
@@ -81,5 +85,94 @@ func TestPersistenceRoundTrip(t *testing.T) {
 	}
 	if _, err := New(Options{StateFile: file2}); err == nil {
 		t.Error("corrupt state file accepted")
+	}
+}
+
+// TestStateFileAtomic: under many concurrent changes the state file is at every moment a complete state
+// (the old one or the new one, never a torn write), no temporary file is left behind, and reloading the
+// file gives exactly the state the emulator held.
+func TestStateFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "state.json")
+	emu, err := New(Options{StateFile: file, TaskDelay: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &testEnv{t: t, emu: emu}
+	srv := httptest.NewServer(emu)
+	defer srv.Close()
+	v.url = srv.URL
+	tok := v.child()
+
+	// A reader checks every version of the file it can catch while the writers run.
+	stop := make(chan struct{})
+	readerDone := make(chan struct{})
+	var reads, torn int
+	go func() {
+		defer close(readerDone)
+		for {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				torn++ // the file must exist at every moment: rename replaces it in one step
+				continue
+			}
+			var f stateFile
+			if json.Unmarshal(b, &f) != nil || f.Version != stateFileVersion || f.State == nil || f.State.Apps[ChildApplication] == nil {
+				torn++
+			}
+			reads++
+			select {
+			case <-stop:
+				return
+			default:
+			}
+		}
+	}()
+
+	const workers, rounds = 4, 8
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			org := fmt.Sprintf("urn:li:organization:%d", 7000+w)
+			for i := 0; i < rounds; i++ {
+				_ = emu.SetIntegration(IntegrationState{Application: ChildApplication, IntegrationContext: org,
+					IntegrationType: "ONE_CLICK_EXPORT", TenantType: "RECRUITER", Status: statusPending,
+					IntegrationName: fmt.Sprintf("n%d", i)})
+				emu.SetConfiguration(ChildApplication, org, "ONE_CLICK_EXPORT", "RECRUITER", "JOB_POSTING_VIEWERS", allProductUsers)
+				v.postJobs(tok, jobElement(fmt.Sprintf("a-%d-%d", w, i), time.Now(), nil))
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(stop)
+	<-readerDone
+	if torn > 0 {
+		t.Errorf("%d of %d reads saw a missing or incomplete state file", torn, reads)
+	}
+
+	srv.Close()
+	if err := emu.Close(); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "state.json" {
+		t.Errorf("files left in the state directory: %v", entries)
+	}
+	want, _ := json.Marshal(emu.st)
+	loaded, err := loadState(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(loaded)
+	if string(got) != string(want) {
+		t.Errorf("reloaded state differs from the emulator's:\n got %s\nwant %s", got, want)
+	}
+	if n := len(loaded.Jobs); n != workers*rounds {
+		t.Errorf("reloaded %d jobs, want %d", n, workers*rounds)
 	}
 }
