@@ -690,6 +690,14 @@ func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	if state.Title.IsNull() || state.Description.IsNull() || state.CompanyApplyURL.IsNull() || state.ListedAt.IsNull() {
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot close job posting %q yet", state.ExternalJobPostingID.ValueString()),
+			"LinkedIn's CLOSE carries the whole job again, and the state does not hold the job's title, description and "+
+				"apply URL: LinkedIn's status API does not return them, so an imported job only has them after one apply. "+
+				"Run terraform apply once (it sends the job with the configured fields), then destroy; or run "+
+				"terraform state rm to forget the job without closing it on LinkedIn.")
+		return
+	}
 	var diags diag.Diagnostics
 	if !r.run(ctx, c, &state, client.JobOperationClose, "delete", timeout, &diags) {
 		// A CLOSE task failing because the job is already closed or unknown is what destroy wants.

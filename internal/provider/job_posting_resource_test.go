@@ -509,3 +509,32 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 		}},
 	})
 }
+
+// Destroying a job right after its import cannot close it (LinkedIn's CLOSE needs the whole job, which the
+// status API does not return): the error says what to do, and one apply makes the destroy work.
+func TestAccJobPosting_destroyRightAfterImport(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-IMPORT-2", "linkedin_job_posting.imported"
+	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{ // forget it, keeping it listed
+				Config: env.ChildProviderConfig() + `
+removed {
+  from = linkedin_job_posting.imported
+  lifecycle {
+    destroy = false
+  }
+}
+`,
+				Check: jpListing(env, id, "LISTED"),
+			},
+			{Config: cfg, ResourceName: addr, ImportState: true, ImportStateId: id, ImportStatePersist: true},
+			{Config: env.ChildProviderConfig(), ExpectError: jpPhrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
+			{Config: cfg, Check: resource.TestCheckResourceAttr(addr, "title", "Backend Engineer")},
+		},
+	})
+}
