@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
@@ -47,7 +48,7 @@ func (c *call) configTarget(ctx, typ, tenant, name string) (*integration, config
 		return nil, configKey{}, err
 	}
 	ck, ok := configKeys[name]
-	if !ok || !contains(ck.types, typ) {
+	if !ok || !slices.Contains(ck.types, typ) {
 		return nil, configKey{}, errUnprocessable("Invalid configuration name %q for integration type %s", name, typ)
 	}
 	return in, ck, nil

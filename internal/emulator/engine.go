@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,7 +21,7 @@ const maxBatch = 100
 
 // collection is the declarative definition of one Rest.li resource. Handlers run with e.mu held.
 type collection struct {
-	name       string // resource name, as in permission errors
+	name       string // first path segment after /rest or /v2, also the resource in permission errors
 	parentOnly bool   // only a parent application may call it (provisioning); else only child applications
 	quota      string // daily quota group (quota.go); "" for none
 	methods    []string
@@ -35,14 +36,7 @@ type collection struct {
 	finders     map[string]func(c *call) (*response, *apiError)
 }
 
-func (co *collection) serves(m string) bool {
-	for _, x := range co.methods {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
+func (co *collection) serves(m string) bool { return slices.Contains(co.methods, m) }
 
 // keySpec is the shape of a resource key.
 type keySpec struct {
@@ -52,7 +46,7 @@ type keySpec struct {
 
 // parse reads one key of this resource in any spelling; an ill-shaped key fails the whole request with 400,
 // as Rest.li's key coercion does before a resource sees it.
-func (ks keySpec) parse(s string, fromQuery bool) (restli.Key, *apiError) {
+func (ks keySpec) parse(s string) (restli.Key, *apiError) {
 	if ks.parts == nil {
 		v, err := url.PathUnescape(s)
 		if err != nil {
@@ -89,7 +83,7 @@ func (ks keySpec) check(k restli.Key) *apiError {
 	}
 	for p, v := range parts {
 		want, fixed := ks.fixed[p]
-		if !fixed && !contains(ks.parts, p) {
+		if !fixed && !slices.Contains(ks.parts, p) {
 			return errBadRequest("the key %s has an unknown part %s", k.EncodeReduced(), p)
 		}
 		if fixed && v != want {
@@ -108,20 +102,20 @@ func (ks keySpec) allParts() []string {
 	return all
 }
 
-// route places a collection at a URL: /<family>/<name>[/<parentKey>/<sub>].
+// route places a collection at a URL: /<family>/<coll.name>[/<parentKey>/<sub>].
 type route struct {
 	family string
-	name   string
-	sub    string // sub-resource name, "" for a top-level collection
-	parent *keySpec
+	sub    string   // sub-resource name, "" for a top-level collection
+	parent *keySpec // key of the parent resource of a sub-resource
 	coll   *collection
 }
 
+// permissionPath names the resource in errors, as LinkedIn does: "atsIntegrations/configurations".
 func (rt *route) permissionPath() string {
 	if rt.sub != "" {
-		return rt.name + "/" + rt.sub
+		return rt.coll.name + "/" + rt.sub
 	}
-	return rt.name
+	return rt.coll.name
 }
 
 func (e *Emulator) findRoute(c *call) *route {
@@ -129,7 +123,7 @@ func (e *Emulator) findRoute(c *call) *route {
 		return nil
 	}
 	for _, rt := range apiRoutes {
-		if rt.family != c.family || rt.name != c.segs[0] {
+		if rt.family != c.family || rt.coll.name != c.segs[0] {
 			continue
 		}
 		switch {
@@ -154,7 +148,7 @@ func (c *call) countPath() string {
 	if c.route == nil {
 		return "/" + c.family + "/" + strings.Join(c.segs, "/")
 	}
-	p := "/" + c.family + "/" + c.route.name
+	p := "/" + c.family + "/" + c.route.coll.name
 	if c.route.sub != "" {
 		p += "/{key}/" + c.route.sub
 	}
@@ -241,7 +235,7 @@ func (c *call) dispatch() (resp *response, mutated bool) {
 		return errResponse(err), false
 	}
 	if c.route.parent != nil {
-		pk, err := c.route.parent.parse(c.parentKey, false)
+		pk, err := c.route.parent.parse(c.parentKey)
 		if err != nil {
 			return errResponse(err), false
 		}
@@ -249,7 +243,7 @@ func (c *call) dispatch() (resp *response, mutated bool) {
 	}
 	switch m {
 	case "get", "update", "partial_update", "delete":
-		k, err := co.key.parse(c.pathKey, false)
+		k, err := co.key.parse(c.pathKey)
 		if err != nil {
 			return errResponse(err), false
 		}
@@ -401,7 +395,7 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 				}
 				continue
 			}
-			k, perr := ks.parse(v, true)
+			k, perr := ks.parse(v)
 			if perr != nil {
 				return nil, perr
 			}
@@ -520,14 +514,14 @@ func matchEntities(ks keySpec, ids []idsKey, body map[string]json.RawMessage) (m
 	}
 	out := map[string]json.RawMessage{}
 	for bk, v := range body {
-		k, err := ks.parse(bk, false)
+		k, err := ks.parse(bk)
 		if err != nil {
 			if ks.parts == nil {
 				return nil, true
 			}
 			// A body key may be URL-escaped rather than reduced; try once more decoded.
 			if d, derr := url.QueryUnescape(bk); derr == nil {
-				k, err = ks.parse(d, false)
+				k, err = ks.parse(d)
 			}
 			if err != nil {
 				return nil, true
@@ -567,13 +561,4 @@ func (c *call) batchCreate() (*response, bool) {
 		return errResponse(err), false
 	}
 	return &response{status: http.StatusOK, body: map[string]any{"elements": els}}, true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

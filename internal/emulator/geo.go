@@ -154,8 +154,8 @@ func standardize(parts []string) (string, geoResult) {
 			return "", geoInvalid
 		}
 		if len(b) == 2 {
-			u := strings.ToUpper(b)
-			if !regionSet[u] && !isoSet[u] {
+			u, ok := regionCode(b)
+			if !ok {
 				return "", geoInvalid
 			}
 			std[1] = u
@@ -166,8 +166,8 @@ func standardize(parts []string) (string, geoResult) {
 			return "", geoInvalid
 		}
 		if len(b) == 2 {
-			u := strings.ToUpper(b)
-			if !regionSet[u] && !isoSet[u] {
+			u, ok := regionCode(b)
+			if !ok {
 				return "", geoInvalid
 			}
 			std[1] = u
@@ -177,4 +177,10 @@ func standardize(parts []string) (string, geoResult) {
 		}
 	}
 	return strings.Join(std, ", "), geoOK
+}
+
+// regionCode reads a two-letter region: a US state, a Canadian province or an ISO 3166 country code.
+func regionCode(b string) (string, bool) {
+	u := strings.ToUpper(b)
+	return u, regionSet[u] || isoSet[u]
 }

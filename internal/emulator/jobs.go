@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -426,7 +427,7 @@ func (e *Emulator) computeStatusLocked(app string, in *jobInput) jobStatus {
 // may be given in full or as a bare catalogue prefix or code ({"statusMessage":"MEMBER_REPORTED"}).
 func (e *Emulator) ChangeJobStatus(c JobStatusChange) error {
 	check := func(field, v string, allowed ...string) error {
-		if v != "" && !contains(allowed, v) {
+		if v != "" && !slices.Contains(allowed, v) {
 			return fmt.Errorf("emulator: %s must be one of %s, not %q", field, strings.Join(allowed, ", "), v)
 		}
 		return nil

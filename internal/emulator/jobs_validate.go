@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -128,7 +129,7 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		if !ok {
 			return "", false
 		}
-		if !contains(symbols, s) {
+		if !slices.Contains(symbols, s) {
 			se.add(name, "%q is not an enum symbol; should be one of %s", s, strings.Join(symbols, ", "))
 			return "", false
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,7 +45,7 @@ func readAppFields(raw []byte) (appFields, *apiError) {
 		return f, errBadRequest("the body must be a JSON object")
 	}
 	for k := range m {
-		if !contains(appFieldNames, k) {
+		if !slices.Contains(appFieldNames, k) {
 			return f, errUnprocessable("ERROR :: /%s :: unrecognized field found but not allowed", k)
 		}
 	}
