@@ -206,7 +206,7 @@ func createJobPostings(c *call, elements []json.RawMessage) ([]any, *apiError) {
 			id = restli.SimpleKey(t.URN).EncodeReduced()
 		}
 		out = append(out, map[string]any{"id": id, "status": http.StatusAccepted,
-			"location": "/simpleJobPostings/" + url.PathEscape(t.URN)})
+			"location": "/simpleJobPostings/" + restli.Escape(t.URN)}) // URL-encoded (spec §4, restli.md §1)
 	}
 	return out, nil
 }

@@ -199,7 +199,7 @@ func TestJobPostingBatchRules(t *testing.T) {
 		t.Fatalf("mixed batch: %s", r.raw)
 	}
 	id, _ := m(els[0], "id").(string)
-	if !strings.HasPrefix(id, "urn:li:simpleJobPostingTask:") || m(els[0], "location") != "/simpleJobPostings/"+url.PathEscape(id) {
+	if !strings.HasPrefix(id, "urn:li:simpleJobPostingTask:") || m(els[0], "location") != "/simpleJobPostings/"+strings.ReplaceAll(id, ":", "%3A") {
 		t.Errorf("element: %s", r.raw)
 	}
 }

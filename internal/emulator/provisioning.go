@@ -138,7 +138,7 @@ func createApplication(c *call, raw json.RawMessage) (*response, *apiError) {
 		status: http.StatusCreated,
 		header: map[string]string{
 			"X-RestLi-Id": restli.SimpleKey(app.URN).EncodeReduced(),
-			"Location":    "/v2/provisionedApplications/" + url.PathEscape(app.URN),
+			"Location":    "/v2/provisionedApplications/" + restli.Escape(app.URN),
 		},
 		body: map[string]any{
 			"key":         app.URN,
