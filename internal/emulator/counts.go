@@ -4,6 +4,7 @@ import "sort"
 
 type countKey struct{ method, path, restli string }
 
+// count records one API request (answered or not: faults and drops count too).
 func (e *Emulator) count(method, path, restli string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

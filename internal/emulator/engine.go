@@ -118,6 +118,7 @@ func (rt *route) permissionPath() string {
 	return rt.coll.name
 }
 
+// findRoute matches the path segments to a route and records the path keys it finds in c.
 func (e *Emulator) findRoute(c *call) *route {
 	if len(c.segs) == 0 {
 		return nil
@@ -299,6 +300,8 @@ func (c *call) protocolError() *apiError {
 	return nil
 }
 
+// errProtocol1 is the 400 for protocol 2.0 syntax in a 1.0 request; it names the missing header, the
+// likely mistake.
 func errProtocol1(v string) *apiError {
 	return errBadRequest("%q is protocol 2.0 syntax, but the request has no X-Restli-Protocol-Version: 2.0.0 header and is read as protocol 1.0", truncate(v))
 }
@@ -310,6 +313,7 @@ func truncate(s string) string {
 	return s
 }
 
+// single runs get, update, partial_update or delete on the key of the path.
 func (c *call) single(m string, k restli.Key) (*response, bool) {
 	co := c.route.coll
 	switch m {

@@ -270,6 +270,7 @@ func (c *call) get(name string) (string, bool) {
 	return "", false
 }
 
+// has reports whether a parameter is present; for "ids" the protocol 1.0 ids[N].part names count too.
 func (c *call) has(name string) bool {
 	for _, p := range c.params {
 		if p.name == name || (name == "ids" && strings.HasPrefix(p.name, "ids[")) {

@@ -79,6 +79,8 @@ func (e *Emulator) persistLocked() error {
 	return writeFileAtomic(e.opts.StateFile, b)
 }
 
+// writeFileAtomic replaces path with data so that a reader (or a crash) sees the old file or the new one,
+// never a mix: the temporary file lives in the same directory so that the rename stays on one file system.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")

@@ -12,6 +12,8 @@ var dailyQuotas = map[string]int{
 	"simpleJobPostingTasks": 300000,
 }
 
+// chargeQuotaLocked counts one call of app against its daily quota for group, or answers 429 when the
+// day's quota is spent. The counters live in the state so that a restart does not reset them.
 func (e *Emulator) chargeQuotaLocked(app *application, group string) *apiError {
 	limit, ok := dailyQuotas[group]
 	if !ok || e.opts.NoQuotas {

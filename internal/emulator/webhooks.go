@@ -130,6 +130,8 @@ func (e *Emulator) challenge(ctx context.Context, app *application, rawURL, secr
 	return nil
 }
 
+// backoff is the delay after the n-th consecutive failure: WebhookRetryBase·2ⁿ⁻¹, at most WebhookRetryMax
+// (spec §5 [choice]: 1 s → 5 min).
 func (e *Emulator) backoff(n int) time.Duration {
 	d := e.opts.WebhookRetryBase
 	for i := 1; i < n && d < e.opts.WebhookRetryMax; i++ {
@@ -141,6 +143,8 @@ func (e *Emulator) backoff(n int) time.Duration {
 	return d
 }
 
+// recordValidationLocked applies the outcome of a challenge: valid → revalidate after the interval;
+// failed → retry with backoff, and block at the third consecutive failure (spec §5).
 func (e *Emulator) recordValidationLocked(w *webhookReg, err error) {
 	w.validating = false
 	if e.st.Webhooks[w.App] != w { // replaced or reset meanwhile
