@@ -6,6 +6,7 @@ package emulator
 
 import (
 	"context"
+	"maps"
 	"math/rand"
 	"net/http"
 	"sync"
@@ -75,6 +76,9 @@ type Emulator struct {
 	mu     sync.Mutex
 	st     *state
 	counts map[countKey]int
+	// quotas are the daily limits by group: dailyQuotas, copied so that a test can lower one for its own
+	// emulator without touching the others.
+	quotas map[string]int
 
 	faultMu sync.Mutex
 	faults  Faults
@@ -119,6 +123,7 @@ func New(opts Options) (*Emulator, error) {
 	e := &Emulator{
 		opts:   opts,
 		counts: map[countKey]int{},
+		quotas: maps.Clone(dailyQuotas),
 		wake:   make(chan struct{}, 1),
 		// The challenge deadline of spec §5 is 3 s; notifications get the same bound.
 		hc: &http.Client{Timeout: opts.WebhookTimeout},

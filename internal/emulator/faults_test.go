@@ -149,11 +149,11 @@ func TestAdminAPI(t *testing.T) {
 }
 
 func TestDailyQuota(t *testing.T) {
-	old := dailyQuotas["jobPostingStatus"]
-	dailyQuotas["jobPostingStatus"] = 2
-	defer func() { dailyQuotas["jobPostingStatus"] = old }()
 	clk := newFakeClock()
 	v := newTestEnv(t, Options{Now: clk.Now, TokenLifetime: 48 * time.Hour})
+	v.emu.mu.Lock()
+	v.emu.quotas["jobPostingStatus"] = 2 // this emulator only
+	v.emu.mu.Unlock()
 	tok := v.child()
 	for i := 0; i < 2; i++ {
 		if r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, ""); r.status != 200 {
@@ -161,7 +161,10 @@ func TestDailyQuota(t *testing.T) {
 		}
 	}
 	r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, "")
-	if r.status != 429 || num(r.body["serviceErrorCode"]) != 101 {
+	// Spec §7's body, and no Retry-After: LinkedIn documents none for quotas.
+	if r.status != 429 || num(r.body["status"]) != 429 || num(r.body["serviceErrorCode"]) != 101 ||
+		r.body["message"] != "Resource level throttle limit for calls to this resource is reached." ||
+		r.header.Get("Retry-After") != "" || r.header.Get("X-RestLi-Error-Response") != "true" {
 		t.Fatalf("over quota: %d %s", r.status, r.raw)
 	}
 	// Other resources have their own quota; the next UTC day starts afresh.

@@ -15,7 +15,7 @@ var dailyQuotas = map[string]int{
 // chargeQuotaLocked counts one call of app against its daily quota for group, or answers 429 when the
 // day's quota is spent. The counters live in the state so that a restart does not reset them.
 func (e *Emulator) chargeQuotaLocked(app *application, group string) *apiError {
-	limit, ok := dailyQuotas[group]
+	limit, ok := e.quotas[group]
 	if !ok || e.opts.NoQuotas {
 		return nil
 	}
