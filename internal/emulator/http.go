@@ -18,7 +18,10 @@ import (
 const (
 	maxQueryBytes = 4 * 1024
 	maxURLBytes   = 8 * 1024
-	maxBodyBytes  = 16 << 20
+	// linkedInOrigin counts toward the URL limit: LinkedIn measures https://api.linkedin.com/..., whatever
+	// host the emulator is reached at, so a URL that fits here fits there.
+	linkedInOrigin = "https://api.linkedin.com"
+	maxBodyBytes   = 16 << 20
 )
 
 // call is one API request on its way through the pipeline.
@@ -73,7 +76,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	c.restliHeader = strings.ToLower(strings.TrimSpace(r.Header.Get("X-RestLi-Method")))
 	c.proto2 = strings.TrimSpace(r.Header.Get("X-Restli-Protocol-Version")) == "2.0.0"
 
-	tooLong := len(r.URL.RawQuery) > maxQueryBytes || len(r.RequestURI) > maxURLBytes
+	tooLong := len(r.URL.RawQuery) > maxQueryBytes || len(linkedInOrigin)+len(r.RequestURI) > maxURLBytes
 	var parseErr *apiError
 	if !tooLong {
 		parseErr = c.readRequest()

@@ -142,6 +142,24 @@ func TestTunnelledLongQuery(t *testing.T) {
 	if r := v.do("GET", "/rest/"+repeat("p", 8300), tok, "", v2026); r.status != 414 {
 		t.Errorf("long URL: %d", r.status)
 	}
+	// The limits are inclusive: a 4,096-byte query passes, one more byte does not; the URL is measured as
+	// LinkedIn sees it, https://api.linkedin.com included (spec §7).
+	pad := func(n int) string { return "/v2/jobPostingStatus?ids=" + repeat("q", n-len("ids=")) }
+	if r := v.do("GET", pad(4096), tok, ""); r.status != 200 {
+		t.Errorf("4096-byte query: %d", r.status)
+	}
+	if r := v.do("GET", pad(4097), tok, ""); r.status != 414 {
+		t.Errorf("4097-byte query: %d", r.status)
+	}
+	path := func(n int) string { // a request URI of n bytes
+		return "/v2/jobPostingStatus/" + repeat("k", n-len("/v2/jobPostingStatus/"))
+	}
+	if r := v.do("GET", path(8192-len(linkedInOrigin)), tok, ""); r.status == 414 {
+		t.Errorf("URL of 8192 bytes: %d", r.status)
+	}
+	if r := v.do("GET", path(8193-len(linkedInOrigin)), tok, ""); r.status != 414 {
+		t.Errorf("URL of 8193 bytes: %d", r.status)
+	}
 	if r := v.do("PATCH", "/rest/jobPostingStatus?ids=List(a)", tok, "", v2026); r.status != 405 {
 		t.Errorf("PATCH: %d", r.status)
 	}
