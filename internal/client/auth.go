@@ -134,6 +134,8 @@ func (t *tokenSource) fetch(ctx context.Context) (string, error) {
 		t.mu.Unlock()
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), tokenFetchTimeout)
 		defer cancel()
+		stop := context.AfterFunc(t.c.closing, cancel) // Close ends a refresh nobody will use
+		defer stop()
 		tok, err := t.fetchWithRetry(fctx)
 		if err != nil {
 			return "", err

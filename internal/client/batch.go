@@ -196,11 +196,12 @@ func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys 
 		}
 		if raw, ok := findKey(k, results); ok {
 			val := br.Results[raw]
-			// Writes answer {"status":N} per key; a 4xx/5xx there is that key's failure.
+			// Writes answer {"status":N} per key; a 4xx/5xx there is that key's failure. A batch_get result is
+			// an entity, whose own "status" field (if any) means something else.
 			var st struct {
 				Status int `json:"status"`
 			}
-			if json.Unmarshal(val, &st) == nil && st.Status >= 400 {
+			if r.restli != "batch_get" && json.Unmarshal(val, &st) == nil && st.Status >= 400 {
 				out[i] = entry{err: perKey(&Error{HTTPStatus: st.Status, Message: http.StatusText(st.Status)})}
 				continue
 			}

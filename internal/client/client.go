@@ -100,6 +100,11 @@ type Client struct {
 	mu         sync.Mutex
 	closed     bool
 	coalescers []interface{ close() }
+	// closing ends when Close runs: it cancels calls in flight (which then answer ErrClosed) and token
+	// refreshes. background counts the goroutines Close waits for (coalesced batches in flight).
+	closing    context.Context
+	stop       context.CancelFunc
+	background sync.WaitGroup
 }
 
 // New returns a Client, or an error naming what is wrong with cfg.
@@ -114,6 +119,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	base.Path = strings.TrimRight(base.Path, "/")
 	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, sleep: sleepCtx}
+	c.closing, c.stop = context.WithCancel(context.Background())
 	c.tokens = newTokenSource(c)
 	c.Applications = &ApplicationsService{c: c}
 	c.Integrations = newIntegrationsService(c)
@@ -200,7 +206,9 @@ func newHTTPClient() *http.Client {
 	return &http.Client{Transport: t, Timeout: 2 * time.Minute}
 }
 
-// Close stops background work (coalescing timers). Calls after Close fail.
+// Close stops the client: calls waiting to be coalesced and calls in flight fail with ErrClosed, later calls
+// fail at once, and Close returns once the client's own goroutines (coalesced batches) have ended, so no
+// goroutine outlives it. Close is idempotent.
 func (c *Client) Close() {
 	c.mu.Lock()
 	if c.closed {
@@ -210,12 +218,26 @@ func (c *Client) Close() {
 	c.closed = true
 	cs := c.coalescers
 	c.mu.Unlock()
+	c.stop()
 	for _, co := range cs {
 		co.close()
 	}
+	c.background.Wait()
 	if c.cfg.HTTPClient != nil {
 		c.cfg.HTTPClient.CloseIdleConnections()
 	}
+}
+
+// startBackground registers a goroutine Close must wait for; false once Close has begun. Registering under
+// c.mu orders every Add before Close's Wait.
+func (c *Client) startBackground() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return false
+	}
+	c.background.Add(1)
+	return true
 }
 
 // isClosed reports whether Close ran.

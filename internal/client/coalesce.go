@@ -10,6 +10,21 @@ import (
 // counts calls against small daily quotas (5,000 a day for configurations). A coalescer holds a single-key
 // call for a short window so that concurrent callers of the same operation share one batch call of up to 100
 // keys, then hands each caller its own outcome.
+//
+// When a batch is sent. A batch goes when the first of these happens:
+//   - it holds maxBatch distinct items (LinkedIn's limit);
+//   - its window (Config.BatchWindow, counted from its first caller) ends;
+//   - it holds as many callers as the coalescer's peak concurrency (see below): every caller that is likely
+//     to come has come, so waiting out the window would only add latency;
+//   - a conflicting write of a key already in it arrives (that write starts the next batch).
+//
+// Peak concurrency is the largest number of callers found inside the coalescer (waiting in the open batch or
+// in one in flight) at the moment a batch was sent. Terraform's pattern is a fixed number of workers (10 by
+// default) each issuing one call at a time: the first batch waits its window and sees the 10 workers; from
+// then on each round is sent as soon as the 10 are back, instead of a window later. That saves the window on
+// every round and never splits a round that the window would have kept whole: a batch is sent early only
+// when it holds at least as many callers as ever were inside at once. The first batch has no peak to go by
+// and always waits its window.
 
 // outcome is one item's result in a coalesced batch.
 type outcome[V any] struct {
@@ -24,7 +39,7 @@ type coalescer[K, V any] struct {
 	max      int
 	disabled bool
 	// id identifies an item for de-duplication; same reports whether two items with one id are identical
-	// (then they share one slot) or conflicting (two writes of one key: they go in separate batches).
+	// (then they share one slot) or conflicting (two writes of one key: they go in successive batches).
 	id   func(K) string
 	same func(a, b K) bool
 	// run performs the batch call and returns exactly one outcome per item, in order.
@@ -33,6 +48,9 @@ type coalescer[K, V any] struct {
 	mu      sync.Mutex
 	closed  bool
 	pending *pendingBatch[K, V]
+	// active counts the callers between joining a batch and getting their outcome; peak is the largest
+	// active seen when a batch was sent (see "When a batch is sent").
+	active, peak int
 }
 
 // pendingBatch is a batch being gathered or in flight.
@@ -42,6 +60,9 @@ type pendingBatch[K, V any] struct {
 	timer *time.Timer
 	done  chan struct{}
 	out   []outcome[V]
+	// after, when set, is the done channel of a batch holding a conflicting write of one of this batch's
+	// keys: this batch is sent only once that one has been answered, so writes of one key stay in order.
+	after chan struct{}
 
 	// The batch runs detached from every single caller: one caller's cancellation must not fail the
 	// others. It keeps the first caller's values (the logger) and is cancelled once no caller waits.
@@ -80,14 +101,16 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 	}
 	id := co.id(item)
 	b := co.pending
+	var after chan struct{}
 	if b != nil {
 		if i, ok := b.ids[id]; ok && !co.same(b.items[i], item) {
 			co.flushLocked(b) // a conflicting write of the same key waits for the next batch
-			b = nil
+			after, b = b.done, nil
 		}
 	}
 	if b == nil {
-		b = &pendingBatch[K, V]{ids: map[string]int{}, done: make(chan struct{}), base: context.WithoutCancel(ctx), allDeadlines: true}
+		b = &pendingBatch[K, V]{ids: map[string]int{}, done: make(chan struct{}), after: after,
+			base: context.WithoutCancel(ctx), allDeadlines: true}
 		co.pending = b
 		b.timer = time.AfterFunc(co.window, func() {
 			co.mu.Lock()
@@ -104,22 +127,27 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 		b.items = append(b.items, item)
 	}
 	b.waiters++
+	co.active++
 	if dl, ok := ctx.Deadline(); !ok {
 		b.allDeadlines = false
 	} else if dl.After(b.deadline) {
 		b.deadline = dl
 	}
-	if len(b.items) >= co.max {
+	if len(b.items) >= co.max || co.peak > 0 && b.waiters >= co.peak {
 		co.flushLocked(b)
 	}
 	co.mu.Unlock()
 
 	select {
 	case <-b.done:
+		co.mu.Lock()
+		co.active--
+		co.mu.Unlock()
 		o := b.out[idx]
 		return o.val, o.err
 	case <-ctx.Done():
 		co.mu.Lock()
+		co.active--
 		b.waiters--
 		if b.waiters == 0 && b.cancel != nil {
 			b.cancel() // nobody waits any more: stop the call
@@ -139,6 +167,7 @@ func (co *coalescer[K, V]) flushLocked(b *pendingBatch[K, V]) {
 	}
 	b.flushed = true
 	b.timer.Stop()
+	co.peak = max(co.peak, co.active)
 	ctx := b.base
 	var cancelDeadline context.CancelFunc = func() {}
 	if b.allDeadlines && !b.deadline.IsZero() {
@@ -149,8 +178,23 @@ func (co *coalescer[K, V]) flushLocked(b *pendingBatch[K, V]) {
 	if b.waiters == 0 {
 		b.cancel()
 	}
-	items := b.items
+	// Close waits for this goroutine; once Close has begun no batch starts (co.closed stops new callers,
+	// and a batch still gathering is failed by close).
+	if !co.c.startBackground() {
+		b.out = closedOutcomes[V](len(b.items))
+		close(b.done)
+		b.cancel()
+		return
+	}
+	items, after := b.items, b.after
 	go func() {
+		defer co.c.background.Done()
+		if after != nil {
+			select {
+			case <-after:
+			case <-ctx.Done():
+			}
+		}
 		out := co.runChecked(ctx, items)
 		b.out = out
 		close(b.done)
@@ -172,7 +216,17 @@ func (co *coalescer[K, V]) runChecked(ctx context.Context, items []K) []outcome[
 	return out
 }
 
-// close fails the callers of a batch still being gathered; a batch already in flight completes.
+// closedOutcomes fails n items with ErrClosed.
+func closedOutcomes[V any](n int) []outcome[V] {
+	out := make([]outcome[V], n)
+	for i := range out {
+		out[i].err = ErrClosed
+	}
+	return out
+}
+
+// close fails the callers of a batch still being gathered. A batch in flight is cancelled by Client.Close
+// (its calls answer ErrClosed) and Close waits for it.
 func (co *coalescer[K, V]) close() {
 	co.mu.Lock()
 	defer co.mu.Unlock()
@@ -181,10 +235,7 @@ func (co *coalescer[K, V]) close() {
 		co.pending = nil
 		b.flushed = true
 		b.timer.Stop()
-		b.out = make([]outcome[V], len(b.items))
-		for i := range b.out {
-			b.out[i].err = ErrClosed
-		}
+		b.out = closedOutcomes[V](len(b.items))
 		close(b.done)
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -274,4 +276,153 @@ func TestCloseFailsPendingAndLaterCalls(t *testing.T) {
 	if n := len(f.requests()); n != 0 {
 		t.Errorf("%d calls", n)
 	}
+}
+
+// Terraform's pattern: a fixed number of workers, each issuing one call at a time. The first round waits
+// for its window (here flushed by hand: the window is an hour); once the coalescer has seen ten callers at
+// once, every later round is sent as soon as the ten are back, without waiting for the window.
+func TestCoalescingFlushesEarlyAtPeakConcurrency(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	const workers, rounds = 10, 5
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < rounds; r++ {
+				name := fmt.Sprintf("W%d_R%d", w, r)
+				v, err := c.Configurations.Get(context.Background(), cfgKey(name))
+				if err != nil || v.Value != name+"@"+testIK.IntegrationContext {
+					t.Errorf("%s: %+v %v", name, v, err)
+				}
+			}
+		}()
+	}
+	flushWhen(t, c.Configurations.get, workers) // round 1: no peak known yet
+	wg.Wait()
+	reqs := f.requests()
+	if len(reqs) != rounds {
+		t.Fatalf("%d calls for %d rounds of %d workers, want %d", len(reqs), rounds, workers, rounds)
+	}
+	for i, r := range reqs {
+		if n := len(seenIDs(t, r)); n != workers {
+			t.Errorf("call %d holds %d keys, want %d", i, n, workers)
+		}
+	}
+
+	// Fewer callers than the peak: the batch is not sent early; it waits for its window (flushed here).
+	var wg2 sync.WaitGroup
+	for i := 0; i < workers-1; i++ {
+		wg2.Add(1)
+		go func() {
+			defer wg2.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("LATE_%d", i))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	flushWhenWaiting(t, c.Configurations.get, workers-1)
+	if n := len(f.requests()); n != rounds {
+		t.Errorf("a batch below the peak was sent early: %d calls", n)
+	}
+	flushWhen(t, c.Configurations.get, workers-1)
+	wg2.Wait()
+	if n := len(f.requests()); n != rounds+1 {
+		t.Errorf("%d calls, want %d", n, rounds+1)
+	}
+}
+
+// A conflicting write of one key goes into the next batch, and that batch is sent only once the first has
+// been answered, so LinkedIn applies the writes in the order they were made.
+func TestCoalescingConflictingWritesStayInOrder(t *testing.T) {
+	var mu sync.Mutex
+	firstAnswered := false
+	release := make(chan struct{})
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if strings.Contains(string(body), "https://a") {
+			<-release
+			mu.Lock()
+			firstAnswered = true
+			mu.Unlock()
+		} else {
+			mu.Lock()
+			if !firstAnswered {
+				t.Error("the second write of a key was sent before the first was answered")
+			}
+			mu.Unlock()
+		}
+		r.Body = io.NopCloser(strings.NewReader(string(body)))
+		configServer(t)(w, r)
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	done := make(chan error, 2)
+	go func() {
+		done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://a"})
+	}()
+	co := c.Configurations.upsert
+	flushWhenWaiting(t, co, 1)
+	co.mu.Lock()
+	first := co.pending
+	co.mu.Unlock()
+	go func() {
+		done <- c.Configurations.Upsert(context.Background(), IntegrationConfiguration{Key: cfgKey("CALLBACK_URL"), Value: "https://b"})
+	}()
+	// The conflicting write sends the first batch and opens its own, which goes at once (the peak is one
+	// caller) or is sent here.
+	for {
+		co.mu.Lock()
+		if first.flushed {
+			if b := co.pending; b != nil {
+				co.flushLocked(b)
+			}
+			co.mu.Unlock()
+			break
+		}
+		co.mu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
+	close(release)
+	for i := 0; i < 2; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := len(f.requests()); n != 2 {
+		t.Errorf("%d calls, want 2", n)
+	}
+}
+
+// Close cancels a coalesced batch in flight and a direct call in flight: their callers get ErrClosed, and
+// Close returns only after the batch's goroutine has ended.
+func TestCloseCancelsCallsInFlight(t *testing.T) {
+	arrived := make(chan struct{}, 2)
+	var cancelled atomic.Int32
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		<-r.Context().Done()
+		cancelled.Add(1)
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	coalesced, direct := make(chan error, 1), make(chan error, 1)
+	go func() {
+		_, err := c.Configurations.Get(context.Background(), cfgKey("X"))
+		coalesced <- err
+	}()
+	flushWhen(t, c.Configurations.get, 1)
+	<-arrived
+	go func() {
+		_, err := c.Configurations.BatchGet(context.Background(), []ConfigurationKey{cfgKey("Y")})
+		direct <- err
+	}()
+	<-arrived
+	c.Close()
+	if err := <-coalesced; !errors.Is(err, ErrClosed) {
+		t.Errorf("coalesced call in flight: %v, want ErrClosed", err)
+	}
+	if err := <-direct; !errors.Is(err, ErrClosed) {
+		t.Errorf("direct call in flight: %v, want ErrClosed", err)
+	}
+	c.Close() // idempotent
 }

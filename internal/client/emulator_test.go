@@ -199,8 +199,13 @@ func TestEmulatorEndToEnd(t *testing.T) {
 				}
 			}
 			closeJob := validJob("e2e-1", JobOperationClose)
-			if _, err := child.JobPostings.Submit(ctx, closeJob); err != nil {
+			closeTask, err := child.JobPostings.Submit(ctx, closeJob)
+			if err != nil {
 				t.Fatal("close:", err)
+			}
+			// The listing status changes when the task has been processed, not when it was accepted.
+			if tk, err := child.JobPostings.WaitForTask(ctx, closeTask); err != nil || tk.Status != TaskSucceeded {
+				t.Fatalf("close task: %+v %v", tk, err)
 			}
 			if _, err := child.JobPostings.Submit(ctx, closeJob); !IsConflict(err) {
 				t.Errorf("second close: %v", err)

@@ -15,6 +15,10 @@ type Error struct {
 	Code             string `json:"code,omitempty"`
 	Message          string `json:"message"`
 	RequestID        string `json:"requestId,omitempty"`
+	// ErrorDetailType and ErrorDetails are the Rest.li error record's typed details, kept raw: their schema
+	// depends on the type, and callers that need them know it.
+	ErrorDetailType string          `json:"errorDetailType,omitempty"`
+	ErrorDetails    json.RawMessage `json:"errorDetails,omitempty"`
 	// Method and URL of the call (URL without query secrets); Key is the batch key, if per-key.
 	Method string `json:"-"`
 	URL    string `json:"-"`
@@ -107,13 +111,15 @@ const (
 
 // wireError is every error shape LinkedIn answers: the Rest.li error record and the OAuth error.
 type wireError struct {
-	Status           int    `json:"status"`
-	ServiceErrorCode int    `json:"serviceErrorCode"`
-	Code             string `json:"code"`
-	Message          string `json:"message"`
-	RequestID        string `json:"requestId"`
-	OAuthError       string `json:"error"`
-	OAuthDescription string `json:"error_description"`
+	Status           int             `json:"status"`
+	ServiceErrorCode int             `json:"serviceErrorCode"`
+	Code             string          `json:"code"`
+	Message          string          `json:"message"`
+	RequestID        string          `json:"requestId"`
+	ErrorDetailType  string          `json:"errorDetailType"`
+	ErrorDetails     json.RawMessage `json:"errorDetails"`
+	OAuthError       string          `json:"error"`
+	OAuthDescription string          `json:"error_description"`
 }
 
 // toError converts a decoded error record; status is the HTTP status to use when the record has none.
@@ -124,6 +130,8 @@ func (w wireError) toError(status int) *Error {
 		Code:             w.Code,
 		Message:          w.Message,
 		RequestID:        w.RequestID,
+		ErrorDetailType:  w.ErrorDetailType,
+		ErrorDetails:     w.ErrorDetails,
 	}
 	if e.HTTPStatus == 0 {
 		e.HTTPStatus = status

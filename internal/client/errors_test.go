@@ -38,6 +38,10 @@ func TestErrorBodies(t *testing.T) {
 	if e.HTTPStatus != 426 || e.Code != "NONEXISTENT_VERSION" || e.RequestID != "rid" {
 		t.Errorf("%+v", e)
 	}
+	e = parseErrorBody(422, nil, []byte(`{"status":422,"message":"bad","errorDetailType":"com.linkedin.common.error.BadRequest","errorDetails":{"inputErrors":[{"code":"X"}]}}`))
+	if e.ErrorDetailType != "com.linkedin.common.error.BadRequest" || string(e.ErrorDetails) != `{"inputErrors":[{"code":"X"}]}` {
+		t.Errorf("error details: %+v", e)
+	}
 	e = parseErrorBody(502, nil, []byte("<html>bad gateway</html>"))
 	if e.HTTPStatus != 502 || e.Message != "<html>bad gateway</html>" {
 		t.Errorf("%+v", e)
@@ -48,11 +52,36 @@ func TestErrorBodies(t *testing.T) {
 	}
 }
 
+// expiringCtx is a context whose deadline the test expires by hand, so that the deadline passes while
+// the call is in flight however slow the machine is (a real 50 ms timeout could pass before the request is
+// even sent).
+type expiringCtx struct {
+	context.Context
+	done chan struct{}
+}
+
+func newExpiringCtx() *expiringCtx {
+	return &expiringCtx{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *expiringCtx) Deadline() (time.Time, bool) { return time.Now().Add(time.Hour), true }
+func (c *expiringCtx) Done() <-chan struct{}       { return c.done }
+func (c *expiringCtx) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
 func TestContextDeadlineDuringCall(t *testing.T) {
-	f := newFake(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	ctx := newExpiringCtx()
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		close(ctx.done) // the deadline passes while the server holds the call
+		<-r.Context().Done()
+	})
 	c, _ := f.client(nil)
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
 	_, err := c.Configurations.BatchGet(ctx, []ConfigurationKey{cfgKey("X")})
 	if !errors.Is(err, context.DeadlineExceeded) || len(f.requests()) != 1 {
 		t.Errorf("err %v after %d calls; want the deadline and no retry", err, len(f.requests()))

@@ -123,19 +123,15 @@ func redactHeaders(h http.Header, secrets []string) string {
 	return b.String()
 }
 
-// redactBody removes secret fields from a JSON or form body and shortens it.
+// redactBody removes secret fields from a JSON or form body, then shortens it. The order matters: cutting
+// first could split `"client_secret":"…"` so that the pattern no longer matches and half a secret is logged.
 func redactBody(body []byte, secrets []string) string {
 	if len(body) == 0 {
 		return ""
 	}
-	s := string(body)
-	truncated := false
+	s := redactString(string(body), secrets)
 	if len(s) > maxLoggedBody {
-		s, truncated = s[:maxLoggedBody], true
-	}
-	s = redactString(s, secrets)
-	if truncated {
-		s += "…(truncated)"
+		s = s[:maxLoggedBody] + "…(truncated)"
 	}
 	return s
 }

@@ -82,3 +82,35 @@ func TestRedactString(t *testing.T) {
 		t.Errorf("header: %q", got)
 	}
 }
+
+// A secret too short for literal masking (and so recognised only by its field name) never reaches a TRACE
+// line: not in the token grant's form body, not in a JSON body, not at the truncation boundary of a long body.
+func TestLogsRedactSecretsByName(t *testing.T) {
+	const short = "Zq9" // shorter than minMaskedLen
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		// A long answer whose client_secret straddles the point where the logged body is cut.
+		pad := strings.Repeat("x", maxLoggedBody-len(`{"pad":"`)-len(`","client_secret":"`)-len(short))
+		_, _ = w.Write([]byte(`{"pad":"` + pad + `","client_secret":"` + short + `Zq9Zq9"}`))
+	})
+	f.oauth = func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		if r.PostForm.Get("client_secret") != short {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		writeJSON(w, 200, map[string]any{"access_token": "Tk1", "expires_in": 1800})
+	}
+	c, _ := credsClient(f, func(cfg *Config) { cfg.ClientSecret = short })
+	var buf bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	_, _ = c.Applications.GetByUniqueForeignID(ctx, "u")
+	out := buf.String()
+	for _, leak := range []string{"client_secret=" + short, `client_secret\":\"` + short, "Bearer Tk1", `\"Tk1\"`} {
+		if strings.Contains(out, leak) {
+			t.Errorf("log output holds %q", leak)
+		}
+	}
+	if !strings.Contains(out, "client_secret=[REDACTED]") || !strings.Contains(out, "(truncated)") {
+		t.Errorf("expected a redacted form body and a truncated response body:\n%.2000s", out)
+	}
+}

@@ -52,11 +52,25 @@ func (e *AmbiguousError) Error() string {
 func (e *AmbiguousError) Unwrap() error { return e.Err }
 
 // do sends r with authentication, retries and tunnelling, and returns a 2xx response or an error: an *Error
-// for an error status, an *AmbiguousError, or the transport or context error.
+// for an error status, an *AmbiguousError, ErrClosed when Client.Close interrupted it, or the transport or
+// context error.
 func (c *Client) do(ctx context.Context, r *request) (*response, error) {
 	if c.isClosed() {
 		return nil, ErrClosed
 	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := context.AfterFunc(c.closing, func() { cancel(ErrClosed) })
+	defer stop()
+	resp, err := c.attempts(ctx, r)
+	if err != nil && errors.Is(context.Cause(ctx), ErrClosed) {
+		return nil, ErrClosed
+	}
+	return resp, err
+}
+
+// attempts is do's retry loop.
+func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 	refreshed := false
 	for attempt := 0; ; attempt++ {
 		token, err := c.tokens.get(ctx)
