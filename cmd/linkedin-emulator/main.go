@@ -55,6 +55,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errors.New("--fault-rate and --drop-rate must be in [0,1]")
 	}
 
+	// Signals are caught before the URL is printed: whoever reads that line may stop us at once, and a
+	// SIGTERM must then still shut down cleanly (and flush the state file) rather than kill the process.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
 	emu, err := emulator.New(opts)
 	if err != nil {
 		return err
@@ -66,9 +71,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "linkedin-emulator listening on http://%s\n", ln.Addr())
-
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

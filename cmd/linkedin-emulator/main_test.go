@@ -6,8 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -55,5 +57,26 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("%v accepted", args)
 		}
+	}
+}
+
+// TestRunStopsOnSIGTERM: a SIGTERM sent as soon as the URL is printed stops the emulator cleanly (exit
+// without error, state written) instead of killing the process.
+func TestRunStopsOnSIGTERM(t *testing.T) {
+	out := lineWriter{lines: make(chan string, 4)}
+	done := make(chan error, 1)
+	state := filepath.Join(t.TempDir(), "state.json")
+	go func() {
+		done <- run(context.Background(), []string{"--addr", "127.0.0.1:0", "--state", state}, out, io.Discard)
+	}()
+	<-out.lines
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if _, err := os.Stat(state); err != nil {
+		t.Errorf("state file: %v", err)
 	}
 }
