@@ -49,7 +49,7 @@ type keySpec struct {
 func (ks keySpec) parse(s string) (restli.Key, *apiError) {
 	if ks.parts == nil {
 		v, err := url.PathUnescape(s)
-		if err != nil {
+		if err != nil || s == "" { // an empty key is malformed (restli.md §1); the empty string is ''
 			return restli.Key{}, errBadRequest("malformed key %q", s)
 		}
 		if v == "''" {

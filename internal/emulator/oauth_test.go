@@ -40,6 +40,17 @@ func TestTokenEndpoint(t *testing.T) {
 	if n := v.emu.TotalRequests(); n != 0 {
 		t.Errorf("OAuth calls counted: %d", n)
 	}
+	// Spec §1's answer: {"access_token":"…","expires_in":1800}; errors {"error","error_description"}.
+	r := v.do("POST", "/oauth/v2/accessToken", "", "grant_type=client_credentials&client_id="+ChildClientID+"&client_secret="+ChildClientSecret,
+		"Content-Type: application/x-www-form-urlencoded")
+	if r.status != 200 || num(r.body["expires_in"]) != 1800 || r.body["access_token"] == "" {
+		t.Errorf("token: %d %s", r.status, r.raw)
+	}
+	r = v.do("POST", "/oauth/v2/accessToken", "", "grant_type=client_credentials&client_id="+ChildClientID+"&client_secret=x",
+		"Content-Type: application/x-www-form-urlencoded")
+	if r.status != 401 || r.body["error"] != "invalid_client" || r.body["error_description"] == "" {
+		t.Errorf("bad credentials: %d %s", r.status, r.raw)
+	}
 }
 
 func TestTokenRulesOnDataAPIs(t *testing.T) {

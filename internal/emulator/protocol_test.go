@@ -52,6 +52,13 @@ func TestProtocolVersions(t *testing.T) {
 	if r := v.do("GET", "/rest/jobPostingStatus?ids=List%28a%29", tok, "", v2026, p2); r.status != 400 {
 		t.Errorf("List%%28a%%29: %d %s", r.status, r.raw)
 	}
+	// An empty key is malformed; the empty string is spelled ''.
+	if r := v.do("GET", "/v2/jobPostingStatus?ids=", tok, ""); r.status != 400 {
+		t.Errorf("empty id: %d %s", r.status, r.raw)
+	}
+	if r := v.do("GET", "/v2/jobPostingStatus?ids=''", tok, ""); r.status != 200 || num(m(r.body, "errors", "", "status")) != 404 {
+		t.Errorf("'' id: %d %s", r.status, r.raw)
+	}
 	// The legacy 1.0 spellings LinkedIn documents for /v2 stay readable under the 2.0 header.
 	r = v.do("GET", "/v2/jobPostingStatus?ids=a&ids=b", tok, "", p2)
 	if r.status != 200 || num(m(r.body, "errors", "a", "status")) != 404 || num(m(r.body, "errors", "b", "status")) != 404 {
