@@ -31,7 +31,7 @@ func (s *ApplicationsService) Create(ctx context.Context, in ProvisionedApplicat
 	}
 	if app.Key == "" {
 		// A plain Rest.li create answers 201 with the key in X-RestLi-Id (reduced) rather than the body.
-		if id := resp.header.Get("X-RestLi-Id"); id != "" {
+		if id := resp.header.Get(restli.HeaderID); id != "" {
 			if k, err := restli.ParseKey(id); err == nil && !k.IsCompound() {
 				app.Key = k.Simple()
 			} else {

@@ -202,6 +202,36 @@ func (co *coalescer[K, V]) flushLocked(b *pendingBatch[K, V]) {
 	}()
 }
 
+// doPtr is do for the typed Get methods, which return a pointer and nil on error.
+func (co *coalescer[K, V]) doPtr(ctx context.Context, item K) (*V, error) {
+	v, err := co.do(ctx, item)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// resultOutcomes adapts a typed batch read (one Result per key) to a coalescer's outcomes.
+func resultOutcomes[T any](res []Result[T]) []outcome[T] {
+	out := make([]outcome[T], len(res))
+	for i, r := range res {
+		if r.Value != nil {
+			out[i].val = *r.Value
+		}
+		out[i].err = r.Err
+	}
+	return out
+}
+
+// errOutcomes adapts a typed batch write (one error per key) to a coalescer's outcomes.
+func errOutcomes(errs []error) []outcome[struct{}] {
+	out := make([]outcome[struct{}], len(errs))
+	for i, err := range errs {
+		out[i].err = err
+	}
+	return out
+}
+
 // runChecked calls run and guarantees one outcome per item, whatever run returned.
 func (co *coalescer[K, V]) runChecked(ctx context.Context, items []K) []outcome[V] {
 	out := co.run(ctx, items)

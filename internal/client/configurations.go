@@ -25,14 +25,7 @@ func newConfigurationsService(c *Client) *ConfigurationsService {
 	s.get = newCoalescer(c, keyID, always,
 		func(ctx context.Context, keys []ConfigurationKey) []outcome[IntegrationConfiguration] {
 			res, _ := s.BatchGet(ctx, keys)
-			out := make([]outcome[IntegrationConfiguration], len(res))
-			for i, r := range res {
-				if r.Value != nil {
-					out[i].val = *r.Value
-				}
-				out[i].err = r.Err
-			}
-			return out
+			return resultOutcomes(res)
 		})
 	s.upsert = newCoalescer(c,
 		func(cfg IntegrationConfiguration) string { return keyID(cfg.Key) },
@@ -47,14 +40,6 @@ func newConfigurationsService(c *Client) *ConfigurationsService {
 			return errOutcomes(errs)
 		})
 	return s
-}
-
-func errOutcomes(errs []error) []outcome[struct{}] {
-	out := make([]outcome[struct{}], len(errs))
-	for i, err := range errs {
-		out[i].err = err
-	}
-	return out
 }
 
 // configurationRestliKey is the versioned resource's four-part key.
@@ -189,11 +174,7 @@ func (s *ConfigurationsService) BatchGet(ctx context.Context, keys []Configurati
 
 // Get reads one configuration (coalesced).
 func (s *ConfigurationsService) Get(ctx context.Context, key ConfigurationKey) (*IntegrationConfiguration, error) {
-	v, err := s.get.do(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return s.get.doPtr(ctx, key)
 }
 
 // BatchUpsert writes many configurations (batch_update); the returned errors are per entry, in order (nil = ok).

@@ -29,25 +29,14 @@ func newIntegrationsService(c *Client) *IntegrationsService {
 		func(a, b IntegrationKey) bool { return true },
 		func(ctx context.Context, keys []IntegrationKey) []outcome[Integration] {
 			res, _ := s.BatchGet(ctx, keys)
-			out := make([]outcome[Integration], len(res))
-			for i, r := range res {
-				if r.Value != nil {
-					out[i].val = *r.Value
-				}
-				out[i].err = r.Err
-			}
-			return out
+			return resultOutcomes(res)
 		})
 	s.setName = newCoalescer(c,
 		func(n namedIntegration) string { return s.restliKey(n.key).Encode() },
 		func(a, b namedIntegration) bool { return a.name == b.name },
 		func(ctx context.Context, items []namedIntegration) []outcome[struct{}] {
 			errs, _ := s.batchSetName(ctx, items)
-			out := make([]outcome[struct{}], len(errs))
-			for i, err := range errs {
-				out[i].err = err
-			}
-			return out
+			return errOutcomes(errs)
 		})
 	return s
 }
@@ -108,11 +97,7 @@ func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKe
 
 // Get reads one integration (coalesced). A key the customer never enabled is an *Error with status 404.
 func (s *IntegrationsService) Get(ctx context.Context, key IntegrationKey) (*Integration, error) {
-	v, err := s.get.do(ctx, key)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return s.get.doPtr(ctx, key)
 }
 
 // SetName sets integrationName (batch_partial_update with $set; coalesced).

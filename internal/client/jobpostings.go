@@ -56,17 +56,6 @@ func newJobPostingsService(c *Client) *JobPostingsService {
 	return s
 }
 
-func resultOutcomes[T any](res []Result[T]) []outcome[T] {
-	out := make([]outcome[T], len(res))
-	for i, r := range res {
-		if r.Value != nil {
-			out[i].val = *r.Value
-		}
-		out[i].err = r.Err
-	}
-	return out
-}
-
 func (s *JobPostingsService) prefix() string {
 	if s.c.family() == APIFamilyV2 {
 		return "/v2"
@@ -309,11 +298,7 @@ func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []strin
 
 // GetTask reads one task (coalesced).
 func (s *JobPostingsService) GetTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
-	v, err := s.task.do(ctx, taskURN)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return s.task.doPtr(ctx, taskURN)
 }
 
 // WaitForTask polls a task (coalesced, with backoff from 250 ms up to 5 s) until it is no longer IN_PROGRESS
@@ -346,11 +331,7 @@ func (s *JobPostingsService) BatchGetStatuses(ctx context.Context, externalIDs [
 
 // GetStatus reads one job posting status (coalesced). An unknown id is an *Error with status 404.
 func (s *JobPostingsService) GetStatus(ctx context.Context, externalID string) (*JobPostingStatus, error) {
-	v, err := s.status.do(ctx, externalID)
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return s.status.doPtr(ctx, externalID)
 }
 
 // getSimple is a batch_get of a simple-keyed job resource in the configured family.

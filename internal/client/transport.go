@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
 // maxResponseBytes caps a response body read into memory; LinkedIn's largest answers (100 job statuses)
@@ -140,8 +142,8 @@ func (c *Client) send(ctx context.Context, r *request, token string, attempt int
 	}
 	h := req.Header
 	h.Set("Authorization", "Bearer "+token)
-	h.Set("X-Restli-Protocol-Version", "2.0.0")
-	h.Set("X-RestLi-Method", strings.ToLower(r.restli))
+	h.Set(restli.HeaderProtocolVersion, restli.ProtocolVersion2)
+	h.Set(restli.HeaderMethod, strings.ToLower(r.restli))
 	h.Set("User-Agent", c.cfg.UserAgent)
 	h.Set("Accept", "application/json")
 	if strings.HasPrefix(r.path, "/rest/") {
@@ -151,7 +153,7 @@ func (c *Client) send(ctx context.Context, r *request, token string, attempt int
 		h.Set("Content-Type", contentType)
 	}
 	if override != "" {
-		h.Set("X-HTTP-Method-Override", override)
+		h.Set(restli.HeaderMethodOverride, override)
 	}
 
 	var wroteFlag atomic.Bool

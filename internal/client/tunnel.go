@@ -5,21 +5,24 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// LinkedIn answers 414 to a query string over 4 KB or a URL over 8 KB (restli.md §5).
-const (
-	maxQueryBytes = 4000
-	maxURLBytes   = 8192
-)
+// LinkedIn answers 414 to a query string over 4 KB or a URL over 8 KB (restli.md §5); the thresholds live in
+// package restli, shared with the emulator.
+const maxQueryBytes = restli.TunnelQueryThreshold
 
 // tunnel decides how r goes on the wire. A request whose query or URL is too long is sent as a POST to the
 // bare path with X-HTTP-Method-Override naming the ORIGINAL method (a tunnelled DELETE stays a DELETE,
 // unlike LinkedIn's own clients), the query moving into a form body, or into the first part of a
 // multipart/mixed body when the request has a JSON body of its own.
 func (c *Client) tunnel(r *request) (method, query string, body []byte, contentType, override string) {
-	urlLen := len(c.base.Scheme) + 3 + len(c.base.Host) + len(c.base.Path) + len(r.path) + 1 + len(r.query)
-	if len(r.query) <= maxQueryBytes && urlLen <= maxURLBytes {
+	// The URL is measured as LinkedIn would see it even when BaseURL points elsewhere (a proxy, the
+	// emulator): a shorter local host must not let through a request LinkedIn would refuse.
+	base := max(len(c.base.Scheme)+3+len(c.base.Host)+len(c.base.Path), len(DefaultBaseURL))
+	urlLen := base + len(r.path) + 1 + len(r.query)
+	if !restli.ShouldTunnel(r.query, urlLen) {
 		if r.body != nil {
 			contentType = "application/json"
 		}
@@ -30,7 +33,7 @@ func (c *Client) tunnel(r *request) (method, query string, body []byte, contentT
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	// Writes to a bytes.Buffer cannot fail.
+	// Part 1 is the query, part 2 the original JSON body (restli.md §5). Writes to a bytes.Buffer cannot fail.
 	p, _ := w.CreatePart(textproto.MIMEHeader{"Content-Type": {"application/x-www-form-urlencoded"}})
 	_, _ = p.Write([]byte(r.query))
 	p, _ = w.CreatePart(textproto.MIMEHeader{"Content-Type": {"application/json"}})

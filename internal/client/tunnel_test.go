@@ -146,3 +146,35 @@ func TestTunnelling(t *testing.T) {
 		t.Errorf("short request: %s ?%s override %q", last.Method, last.RawQuery, last.Header.Get("X-HTTP-Method-Override"))
 	}
 }
+
+// The thresholds are inclusive limits: a 4,000-byte query goes in the URL, one byte more is tunnelled; the URL
+// is measured as if sent to api.linkedin.com even when the base URL is a shorter local address.
+func TestTunnelThresholds(t *testing.T) {
+	c, err := New(Config{AccessToken: "t", BaseURL: "http://h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, tc := range []struct {
+		path   string
+		qlen   int
+		tunnel bool
+	}{
+		{"/rest/x", maxQueryBytes, false},
+		{"/rest/x", maxQueryBytes + 1, true},
+		// URL: len("https://api.linkedin.com") + path + "?" + query, limit 8192.
+		{"/" + strings.Repeat("p", 8192-len(DefaultBaseURL)-1-1-10), 10, false},
+		{"/" + strings.Repeat("p", 8192-len(DefaultBaseURL)-1-1-10), 11, true},
+	} {
+		r := &request{method: http.MethodDelete, path: tc.path, query: "q=" + strings.Repeat("a", tc.qlen-2)}
+		method, query, body, ctype, override := c.tunnel(r)
+		if got := override != ""; got != tc.tunnel {
+			t.Errorf("path %d bytes, query %d bytes: tunnelled %v, want %v", len(tc.path), tc.qlen, got, tc.tunnel)
+			continue
+		}
+		if tc.tunnel && (method != http.MethodPost || override != http.MethodDelete || query != "" ||
+			string(body) != r.query || ctype != "application/x-www-form-urlencoded") {
+			t.Errorf("tunnelled DELETE: %s override %s query %q body %d bytes %s", method, override, query, len(body), ctype)
+		}
+	}
+}

@@ -470,19 +470,30 @@ func (p *parser) list(depth int) (any, error) {
 			return nil, err
 		}
 		out = append(out, v)
-		if p.pos >= len(p.s) {
-			return nil, p.errorf("unterminated List(")
+		end, err := p.separator("list")
+		if err != nil {
+			return nil, err
 		}
-		switch p.s[p.pos] {
-		case ',':
-			p.pos++
-		case ')':
-			p.pos++
+		if end {
 			return out, nil
-		default:
-			return nil, p.errorf("expected ',' or ')' in a list, found %q", p.s[p.pos])
 		}
 	}
+}
+
+// separator consumes what follows an element of a list or map: ',' (more elements) or ')' (end is true).
+func (p *parser) separator(container string) (end bool, err error) {
+	if p.pos >= len(p.s) {
+		return false, p.errorf("unterminated %s", container)
+	}
+	switch p.s[p.pos] {
+	case ',':
+		p.pos++
+		return false, nil
+	case ')':
+		p.pos++
+		return true, nil
+	}
+	return false, p.errorf("expected ',' or ')' in a %s, found %q", container, p.s[p.pos])
 }
 
 func (p *parser) record(depth int) (any, error) {
@@ -511,17 +522,12 @@ func (p *parser) record(depth int) (any, error) {
 			return nil, p.errorf("repeated map key %q", k)
 		}
 		out[k] = v
-		if p.pos >= len(p.s) {
-			return nil, p.errorf("unterminated map")
+		end, err := p.separator("map")
+		if err != nil {
+			return nil, err
 		}
-		switch p.s[p.pos] {
-		case ',':
-			p.pos++
-		case ')':
-			p.pos++
+		if end {
 			return out, nil
-		default:
-			return nil, p.errorf("expected ',' or ')' in a map, found %q", p.s[p.pos])
 		}
 	}
 }
