@@ -141,15 +141,16 @@ func standardize(parts []string) (string, geoResult) {
 		if !isCountry(parts[0]) {
 			return "", geoInvalid
 		}
-	case 2:
+	case 2, 3:
 		a, b := parts[0], parts[1]
-		if hasDigit(a) { // PostalCode, CountryCode
+		if len(parts) == 2 && hasDigit(a) { // PostalCode, CountryCode
 			if !postalLike(a) || len(b) != 2 || !isoSet[strings.ToUpper(b)] {
 				return "", geoInvalid
 			}
 			std[1] = strings.ToUpper(b)
 			break
 		}
+		// City, Region or City, Country; City, Region, Country.
 		if !nameLike(a, true) || !nameLike(b, true) {
 			return "", geoInvalid
 		}
@@ -160,20 +161,14 @@ func standardize(parts []string) (string, geoResult) {
 			}
 			std[1] = u
 		}
-	case 3:
-		a, b, c := parts[0], parts[1], parts[2]
-		if !nameLike(a, true) || !nameLike(b, true) || !isCountry(c) {
-			return "", geoInvalid
-		}
-		if len(b) == 2 {
-			u, ok := regionCode(b)
-			if !ok {
+		if len(parts) == 3 {
+			c := parts[2]
+			if !isCountry(c) {
 				return "", geoInvalid
 			}
-			std[1] = u
-		}
-		if len(c) == 2 {
-			std[2] = strings.ToUpper(c)
+			if len(c) == 2 {
+				std[2] = strings.ToUpper(c)
+			}
 		}
 	}
 	return strings.Join(std, ", "), geoOK
