@@ -199,23 +199,9 @@ func encodeValue(b *strings.Builder, v any, reduced bool) {
 	case float64:
 		writeEscaped(b, formatFloat(x, 64), reduced)
 	case []any:
-		b.WriteString("List(")
-		for i, e := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			encodeValue(b, e, reduced)
-		}
-		b.WriteByte(')')
+		writeList(b, len(x), func(i int) { encodeValue(b, x[i], reduced) })
 	case []string:
-		b.WriteString("List(")
-		for i, e := range x {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeEscaped(b, e, reduced)
-		}
-		b.WriteByte(')')
+		writeList(b, len(x), func(i int) { writeEscaped(b, x[i], reduced) })
 	case map[string]any:
 		keys := make([]string, 0, len(x))
 		for k, e := range x {
@@ -233,6 +219,20 @@ func encodeValue(b *strings.Builder, v any, reduced bool) {
 	}
 }
 
+// writeList writes List(e0,e1,…), each element written by writeElem.
+func writeList(b *strings.Builder, n int, writeElem func(i int)) {
+	b.WriteString("List(")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeElem(i)
+	}
+	b.WriteByte(')')
+}
+
+// writeMap writes (k0:v0,k1:v1,…) for keys in the given order, each key escaped and each value written by
+// writeVal.
 func writeMap(b *strings.Builder, keys []string, writeVal func(string), reduced bool) {
 	b.WriteByte('(')
 	for i, k := range keys {
@@ -292,14 +292,7 @@ func encodeReflect(b *strings.Builder, rv reflect.Value, reduced bool) {
 	case reflect.Float64:
 		writeEscaped(b, formatFloat(rv.Float(), 64), reduced)
 	case reflect.Slice, reflect.Array:
-		b.WriteString("List(")
-		for i := 0; i < rv.Len(); i++ {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			encodeValue(b, valueInterface(rv.Index(i)), reduced)
-		}
-		b.WriteByte(')')
+		writeList(b, rv.Len(), func(i int) { encodeValue(b, valueInterface(rv.Index(i)), reduced) })
 	case reflect.Map:
 		// Rest.li map keys are strings on the wire; other key types are written as their text.
 		vals := make(map[string]reflect.Value, rv.Len())
