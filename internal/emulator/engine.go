@@ -328,11 +328,7 @@ func (c *call) single(m string, k restli.Key) (*response, bool) {
 			return errResponse(err), true
 		}
 	case "partial_update":
-		var p patchBody
-		if err := decodeJSON(c.body, &p); err != nil || p.Patch == nil {
-			return errResponse(errBadRequest("the body must be {\"patch\":{\"$set\":{…}}}")), false
-		}
-		if err := co.patch(c, k, p); err != nil {
+		if err := co.applyPatch(c, k, c.body); err != nil {
 			return errResponse(err), true
 		}
 	case "delete":
@@ -443,6 +439,15 @@ type patchBody struct {
 	} `json:"patch"`
 }
 
+// applyPatch decodes a partial update ({"patch":{…}}) and hands it to the collection.
+func (co *collection) applyPatch(c *call, k restli.Key, raw []byte) *apiError {
+	var p patchBody
+	if err := decodeJSON(raw, &p); err != nil || p.Patch == nil {
+		return errBadRequest("the body must be {\"patch\":{\"$set\":{…}}}")
+	}
+	return co.patch(c, k, p)
+}
+
 // batch runs batch_get, batch_update, batch_partial_update or batch_delete with per-key results.
 func (c *call) batch(m string) (*response, bool) {
 	co := c.route.coll
@@ -493,12 +498,7 @@ func (c *call) batch(m string) (*response, bool) {
 		case "batch_update":
 			err = co.update(c, id.key, entities[id.resp])
 		case "batch_partial_update":
-			var p patchBody
-			if derr := decodeJSON(entities[id.resp], &p); derr != nil || p.Patch == nil {
-				err = errBadRequest("the entity must be {\"patch\":{\"$set\":{…}}}")
-			} else {
-				err = co.patch(c, id.key, p)
-			}
+			err = co.applyPatch(c, id.key, entities[id.resp])
 		case "batch_delete":
 			err = co.remove(c, id.key)
 		}
