@@ -70,7 +70,7 @@ type Config struct {
 
 	MaxRetries   int           // retries after the first attempt, default DefaultMaxRetries; negative disables
 	RetryWaitMin time.Duration // first backoff cap, default 500 ms
-	RetryWaitMax time.Duration // largest backoff, default 30 s
+	RetryWaitMax time.Duration // largest wait between attempts, default 30 s; a longer Retry-After ends the call
 
 	// BatchWindow is how long a single-key call waits for others to join its batch; default
 	// DefaultBatchWindow. DisableCoalescing sends every single-key call on its own.

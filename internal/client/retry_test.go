@@ -57,7 +57,7 @@ func TestRetriesTransientStatusesWithJitteredBackoff(t *testing.T) {
 
 func TestRetryAfterHonoured(t *testing.T) {
 	f := newFake(t, flaky([]int{429, 503}, http.Header{"Retry-After": {"7"}}))
-	c, sl := f.client(nil)
+	c, sl := f.client(func(cfg *Config) { cfg.RetryWaitMax = 10 * time.Second })
 	if _, err := c.Configurations.BatchDelete(context.Background(), []ConfigurationKey{cfgKey("X")}); err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +93,14 @@ func TestRetryBoundedByMaxRetriesAndDeadline(t *testing.T) {
 	_, err = c2.Configurations.BatchDelete(ctx, []ConfigurationKey{cfgKey("X")})
 	if !IsThrottled(err) || len(sl.all()) != 0 || len(f2.requests()) != 1 {
 		t.Errorf("err %v after %d calls and waits %v; want a 429 at once", err, len(f2.requests()), sl.all())
+	}
+
+	// A Retry-After longer than RetryWaitMax ends the call at once too, deadline or not.
+	f4 := newFake(t, flaky([]int{429}, http.Header{"Retry-After": {"3600"}}))
+	c4, sl4 := f4.client(func(cfg *Config) { cfg.RetryWaitMax = time.Minute })
+	_, err = c4.Configurations.BatchDelete(context.Background(), []ConfigurationKey{cfgKey("X")})
+	if !IsThrottled(err) || len(sl4.all()) != 0 || len(f4.requests()) != 1 {
+		t.Errorf("Retry-After beyond RetryWaitMax: err %v after %d calls and waits %v; want a 429 at once", err, len(f4.requests()), sl4.all())
 	}
 
 	// Negative MaxRetries disables retries.

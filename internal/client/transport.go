@@ -115,7 +115,10 @@ func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 			return nil, err
 		}
 		wait := c.backoff(attempt, retryHeader)
-		if !fitsDeadline(ctx, wait) {
+		// A wait past the caller's deadline, or a Retry-After longer than RetryWaitMax (a daily quota
+		// resetting at midnight, say), ends the call with LinkedIn's answer rather than holding Terraform
+		// for hours; retrying earlier than asked would only be refused again.
+		if !fitsDeadline(ctx, wait) || wait > c.cfg.RetryWaitMax {
 			return nil, err
 		}
 		if c.sleep(ctx, wait) != nil {
