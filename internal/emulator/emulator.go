@@ -9,6 +9,7 @@ import (
 	"maps"
 	"math/rand"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -71,6 +72,8 @@ type Faults struct {
 type Emulator struct {
 	opts Options
 	mux  *http.ServeMux
+	// apiRoutes are the resources served (routes.go); per emulator so that a test can add one.
+	apiRoutes []*route
 
 	// mu guards st, counts and the persistence of st.
 	mu     sync.Mutex
@@ -141,6 +144,7 @@ func New(opts Options) (*Emulator, error) {
 			return nil, err
 		}
 	}
+	e.apiRoutes = slices.Clone(apiRoutes)
 	e.mux = e.routes()
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 	e.wg.Add(1)

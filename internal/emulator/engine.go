@@ -123,7 +123,7 @@ func (e *Emulator) findRoute(c *call) *route {
 	if len(c.segs) == 0 {
 		return nil
 	}
-	for _, rt := range apiRoutes {
+	for _, rt := range e.apiRoutes {
 		if rt.family != c.family || rt.coll.name != c.segs[0] {
 			continue
 		}
