@@ -103,12 +103,6 @@ func StatusCode(err error) int {
 	return 0
 }
 
-// Service error codes LinkedIn documents (linkedin-api.md §7).
-const (
-	serviceErrorInvalidToken = 65600
-	serviceErrorExpiredToken = 65602
-)
-
 // wireError is every error shape LinkedIn answers: the Rest.li error record and the OAuth error.
 type wireError struct {
 	Status           int             `json:"status"`

@@ -123,7 +123,9 @@ func TestAdminAPI(t *testing.T) {
 		m(reqs[1], "restliMethod") != "batch_get" || m(reqs[1], "method") != "GET" {
 		t.Fatalf("requests: %s", r.raw)
 	}
-	v.emu.SetApplicationName(ChildApplication, "Drifted")
+	if err := v.emu.SetApplicationName(ChildApplication, "Drifted"); err != nil {
+		t.Fatalf("SetApplicationName: %v", err)
+	}
 	v.emu.SetConfiguration(ChildApplication, SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "CALLBACK_URL", "https://drift.example.com")
 	if got, _ := v.emu.Configuration(ChildClientID, SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "CALLBACK_URL"); got != "https://drift.example.com" {
 		t.Errorf("SetConfiguration: %q", got)
