@@ -112,7 +112,21 @@ func TestCoalescingFlushesAt100Keys(t *testing.T) {
 			}
 		}()
 	}
-	flushWhen(t, c.Configurations.get, 50) // two batches of 100 went on their own
+	// Two batches of 100 go on their own; the last 50 callers wait out the window, so the test sends them.
+	// Waiting for the two calls first matters: a batch seen with 50 callers could be the second one still
+	// filling up, and flushing it early would leave the last callers below the coalescer's peak.
+	co := c.Configurations.get
+	for {
+		co.mu.Lock()
+		b := co.pending
+		if len(f.requests()) == 2 && b != nil && b.waiters == 50 {
+			co.flushLocked(b)
+			co.mu.Unlock()
+			break
+		}
+		co.mu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
 	wg.Wait()
 	if n := len(f.requests()); n != 3 || failed.Load() != 0 {
 		t.Errorf("%d calls (%d failures) for 250 keys, want 3", n, failed.Load())
