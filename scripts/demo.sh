@@ -138,10 +138,9 @@ set -e
 [ "$rc" -eq 0 ] || { echo "demo: expected an empty plan after the import, got exit $rc" >&2; exit 1; }
 note "terraform plan -detailed-exitcode: $rc (the imported configuration matches)"
 
-# ─── Job postings ────────────────────────────────────────────────────────────────────────────────────────
-# Reserved for the job-postings steps (issue #5): post a job with the child provider, show its status, close it.
-# Add them here, between the import and the destroy, using the same working directory and environment.
-# ──────────────────────────────────────────────────────────────────────────────────────────────────────────
+# ─── Job postings (issue #5) ──────────────────────────────────────────────────────────────────────────────
+# Post a job with the child provider, show its status, let LinkedIn close it (MEMBER_REPORTED) and show the drift.
+source "$ROOT/examples/resources/linkedin_job_posting/demo/demo_steps.sh"
 
 section "Destroy"
 note "LinkedIn has no delete for applications and integrations and keeps CALLBACK_URL: those are only"
