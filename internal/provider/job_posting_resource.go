@@ -430,16 +430,8 @@ func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 }
 
-func (r *jobPostingResource) client(diags *diag.Diagnostics) *client.Client {
-	if r.data == nil || r.data.client == nil {
-		diags.AddError("Provider not configured", "The linkedin provider was not configured; this is a bug in Terraform or the provider.")
-		return nil
-	}
-	return r.data.client
-}
-
 func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	c := r.client(&resp.Diagnostics)
+	c := apiClient(r.data, &resp.Diagnostics, "post a job")
 	var plan jobPostingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if c == nil || resp.Diagnostics.HasError() {
@@ -555,10 +547,10 @@ func jpNullUnknowns(m *jobPostingModel) {
 }
 
 func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	c := r.client(&resp.Diagnostics)
+	c, skip := refreshClient(r.data, &resp.Diagnostics, "read a job posting")
 	var m jobPostingModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if c == nil || resp.Diagnostics.HasError() {
+	if skip || c == nil || resp.Diagnostics.HasError() {
 		return
 	}
 	id := m.ExternalJobPostingID.ValueString()
@@ -607,7 +599,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	c := r.client(&resp.Diagnostics)
+	c := apiClient(r.data, &resp.Diagnostics, "update a job posting")
 	var plan, state jobPostingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -677,7 +669,7 @@ func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags
 }
 
 func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	c := r.client(&resp.Diagnostics)
+	c := apiClient(r.data, &resp.Diagnostics, "close a job posting")
 	var state jobPostingModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if c == nil || resp.Diagnostics.HasError() {

@@ -86,16 +86,13 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.data == nil {
-		resp.Diagnostics.AddError("Provider not configured", "The linkedin provider was not configured; this is a bug in Terraform or the provider.")
-		return
-	}
+	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
 	var id types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, jpPathExternalID, &id)...)
-	if resp.Diagnostics.HasError() {
+	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	st, err := d.data.client.JobPostings.GetStatus(ctx, id.ValueString())
+	st, err := c.JobPostings.GetStatus(ctx, id.ValueString())
 	if err != nil {
 		if client.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(jpPathExternalID, "Job posting not found",

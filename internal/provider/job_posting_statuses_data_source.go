@@ -74,13 +74,10 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.data == nil {
-		resp.Diagnostics.AddError("Provider not configured", "The linkedin provider was not configured; this is a bug in Terraform or the provider.")
-		return
-	}
+	c := apiClient(d.data, &resp.Diagnostics, "read job posting statuses")
 	var m jobPostingStatusesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
 	var ids []string
@@ -88,7 +85,7 @@ func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	results, err := d.data.client.JobPostings.BatchGetStatuses(ctx, ids)
+	results, err := c.JobPostings.BatchGetStatuses(ctx, ids)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("reading the statuses of %d job postings", len(ids)), err)
 		return
