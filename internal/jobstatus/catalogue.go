@@ -102,7 +102,7 @@ var Catalogue = []Entry{
 		"Use a location LinkedIn recognises: \"City, State\", \"City, Country\", \"City, State, Country\" or \"PostalCode, CountryCode\" (or country_code + postal_code), with a real city, then apply.", true},
 	{KindTask, "FAILED", 0, "duplicate creation request", "PARTNER_ERROR",
 		"LinkedIn already has a job with this external_job_posting_id.",
-		"Import the existing job (terraform import linkedin_job_posting.<name> <external_job_posting_id>) instead of creating it, or use another external_job_posting_id.", true},
+		"linkedin_job_posting adopts such a job on create (it sends an UPDATE or a RENEW instead); elsewhere, import the existing job (terraform import linkedin_job_posting.<name> <external_job_posting_id>) or use another external_job_posting_id.", true},
 	{KindTask, "FAILED", 0, "PREMIUM_JOB_POSTING", "CUSTOMER_ERROR",
 		"A PREMIUM listing needs the customer's PREMIUM_JOB_POSTING integration for the contract, and it is not enabled.",
 		"Ask the customer to enable PREMIUM_JOB_POSTING for the contract in LinkedIn (check it with the linkedin_integration data source), or use listing_type = \"BASIC\".", true},

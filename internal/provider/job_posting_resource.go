@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -494,8 +495,7 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 			msg := fmt.Sprintf("LinkedIn was still processing task %s (%s of job posting %q) when the %s timeout (%s) ran out. "+
 				"LinkedIn may still finish it. Raise timeouts { %s = \"...\" } and apply again.", taskURN, op, id, phase, timeout, phase)
 			if op == client.JobOperationCreate {
-				msg += " If the next apply fails with a duplicate creation request, LinkedIn did create the job: import it with " +
-					fmt.Sprintf("terraform import <address> %s.", id)
+				msg += " If LinkedIn does create the job, the next apply adopts it (an UPDATE with the configured fields) instead of creating it twice."
 			}
 			diags.AddError(fmt.Sprintf("Timed out waiting for job posting %q", id), msg)
 			return false
@@ -507,7 +507,38 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 	if task.JobPosting != "" {
 		m.JobPostingURN = types.StringValue(task.JobPosting)
 	}
+	if op == client.JobOperationCreate && jpIsDuplicateCreate(task) {
+		return r.adopt(ctx, c, m, phase, timeout, diags)
+	}
 	return jpAddTaskOutcome(diags, id, op, task)
+}
+
+// jpIsDuplicateCreate reports whether LinkedIn refused a CREATE because it already has the job.
+func jpIsDuplicateCreate(task *client.JobPostingTask) bool {
+	return task.Status == client.TaskFailed && strings.Contains(strings.ToLower(task.ErrorMessage), "duplicate creation request")
+}
+
+// adopt takes over a job LinkedIn already has under this external id, after a CREATE it refused as a duplicate:
+// the external id is the ATS's own key for the job (LinkedIn's legacy state = LISTED is itself a create-or-update),
+// and the usual way to get here is a create whose wait timed out while LinkedIn went on to post the job. It sends
+// the configured job as an UPDATE, or as a RENEW when LinkedIn no longer lists it (LinkedIn refuses an UPDATE of a
+// closed job).
+func (r *jobPostingResource) adopt(ctx context.Context, c *client.Client, m *jobPostingModel, phase string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	id := m.ExternalJobPostingID.ValueString()
+	op := client.JobOperationUpdate
+	st, err := c.JobPostings.GetStatus(ctx, id)
+	if err != nil {
+		addAPIError(diags, fmt.Sprintf("reading job posting %q, which LinkedIn says already exists", id), err)
+		return false
+	}
+	if st.ListingStatus == "NOT_LISTED" {
+		op = client.JobOperationRenew
+	}
+	diags.AddWarning(fmt.Sprintf("Job posting %q already existed on LinkedIn", id),
+		fmt.Sprintf("LinkedIn already had a job with external_job_posting_id %q for this application (for example from a "+
+			"create whose wait timed out), so the provider adopted it and sent the configured job as an %s instead of "+
+			"creating it again.", id, op))
+	return r.run(ctx, c, m, op, phase, timeout, diags)
 }
 
 // settle fills the computed attributes after an apply from jobPostingStatus. A failed status read is a
@@ -622,7 +653,12 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 	ops := jpUpdateOperations(ctx, &plan, &state, &resp.Diagnostics)
 	for _, op := range ops {
 		if !r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) {
-			break
+			// LinkedIn refused the change (or had not finished it in time). The status API never returns the
+			// job's fields, so a refresh could not undo a planned value written here: keep the prior values, with
+			// the task that failed, so that the next plan proposes the change again.
+			state.LastTaskID, state.LastTaskStatus = plan.LastTaskID, plan.LastTaskStatus
+			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			return
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)

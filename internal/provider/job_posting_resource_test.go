@@ -442,8 +442,89 @@ func TestAccJobPosting_createTimeout(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      cfg,
-			ExpectError: regexp.MustCompile(`(?s)Timed out waiting for job posting "REQ-SLOW-1".*timeout \(2s\) ran out.*import`),
+			ExpectError: regexp.MustCompile(`(?s)Timed out waiting for job posting "REQ-SLOW-1".*timeout \(2s\) ran out.*adopts`),
 		}},
+	})
+}
+
+// After a create that timed out while LinkedIn went on to post the job, the next apply adopts the job (an UPDATE
+// with the configured fields) instead of failing as a duplicate creation request.
+func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
+	emu, err := emulator.New(emulator.Options{TaskDelay: 3 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu)
+	t.Cleanup(func() { srv.Close(); _ = emu.Close() })
+	env := &acctest.Env{Emulator: emu, URL: srv.URL}
+	const id, addr = "REQ-SLOW-2", "linkedin_job_posting.test"
+	withTimeout := func(d string) string {
+		return env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs(id), map[string]string{"title": `"Staff Engineer"`}),
+			"}\n", fmt.Sprintf("  timeouts {\n    create = %q\n  }\n}\n", d), 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      withTimeout("1s"),
+				ExpectError: regexp.MustCompile(`Timed out waiting for job posting "REQ-SLOW-2"`),
+			},
+			{
+				PreConfig: func() {
+					// LinkedIn finishes the first create on its own.
+					for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
+						if got, _ := emu.JobListingStatus(emulator.ChildApplication, id); got == "LISTED" {
+							return
+						}
+						if time.Now().After(deadline) {
+							t.Fatalf("the emulator never listed %s", id)
+						}
+					}
+				},
+				Config: withTimeout("2m"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					jpListing(env, id, "LISTED"),
+					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
+					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
+				),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// An update LinkedIn refuses leaves the prior values in state, so the next plan proposes the change again (the
+// status API never returns the job's fields, so a refresh could not undo planned values written to state).
+func TestAccJobPosting_failedUpdateIsPlannedAgain(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-FAILUPD-1", "linkedin_job_posting.test"
+	bad := map[string]string{"title": `"Principal Engineer"`, "location": `"Springfield, ZZ"`}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
+				Check:  resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
+			},
+			{
+				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				ExpectError: regexp.MustCompile(`LinkedIn rejected job posting "REQ-FAILUPD-1"`),
+			},
+			{
+				Config:             env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
+					resource.TestCheckResourceAttr(addr, "location", "Mountain View, CA"),
+					jpListing(env, id, "LISTED"),
+				),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
 	})
 }
 
