@@ -186,6 +186,9 @@ func (r *integrationResource) Delete(ctx context.Context, req resource.DeleteReq
 
 func (r *integrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	parts, err := validate.ImportID(req.ID, "integrationContext", "integrationType", "tenantType")
+	if err == nil {
+		err = validate.IntegrationKeyParts(parts[0], parts[1], parts[2])
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER")
 		return

@@ -213,6 +213,9 @@ func (r *integrationConfigurationResource) Delete(ctx context.Context, req resou
 
 func (r *integrationConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	parts, err := validate.ImportID(req.ID, "integrationContext", "integrationType", "tenantType", "configurationName")
+	if err == nil {
+		err = validate.ConfigurationKeyParts(parts[0], parts[1], parts[2], parts[3])
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL")
 		return

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -87,6 +88,13 @@ func TestAccIntegrationConfiguration_lifecycle(t *testing.T) {
 				ImportState:       true,
 				ImportStateId:     org + "/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL",
 				ImportStateVerify: true,
+			},
+			{
+				// an import ID that breaks the schema's rules is refused before LinkedIn is called
+				ResourceName:  callback,
+				ImportState:   true,
+				ImportStateId: org + "/ONE_CLICK_EXPORT/JOBS/CALLBACK_URL",
+				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID.*uses tenant type RECRUITER`),
 			},
 			{
 				// a value changed outside Terraform shows in the plan

@@ -77,6 +77,13 @@ func TestAccIntegration_lifecycle(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// an import ID that breaks the schema's rules is refused before LinkedIn is called
+				ResourceName:  res,
+				ImportState:   true,
+				ImportStateId: org + "/FOO/RECRUITER",
+				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID.*integration type "FOO" is not one of`),
+			},
+			{
 				// renamed outside Terraform
 				PreConfig: func() {
 					in, _ := env.Emulator.Integration(emulator.ChildApplication, org, "ONE_CLICK_EXPORT", "RECRUITER")

@@ -33,3 +33,30 @@ func ImportID(id string, names ...string) ([]string, error) {
 
 // JoinID is the inverse of ImportID for parts that contain no "/".
 func JoinID(parts ...string) string { return strings.Join(parts, "/") }
+
+// IntegrationKeyParts checks the parts of an integration key (from an import ID) with the rules the schema applies to
+// integration_context, integration_type and tenant_type, so that a malformed import ID never reaches LinkedIn.
+func IntegrationKeyParts(integrationContext, integrationType, tenantType string) error {
+	if _, ok := LookupIntegrationType(integrationType); !ok {
+		return fmt.Errorf("integration type %q is not one of %s", integrationType, strings.Join(IntegrationTypeNames(), ", "))
+	}
+	if err := IntegrationContext(integrationContext); err != nil {
+		return fmt.Errorf("integration context %w", err)
+	}
+	if err := ContextForType(integrationType, integrationContext); err != nil {
+		return err
+	}
+	return TenantForType(integrationType, tenantType)
+}
+
+// ConfigurationKeyParts checks the parts of an integration configuration key (from an import ID) with the schema's
+// rules, including that the configuration exists for the integration type.
+func ConfigurationKeyParts(integrationContext, integrationType, tenantType, name string) error {
+	if err := IntegrationKeyParts(integrationContext, integrationType, tenantType); err != nil {
+		return err
+	}
+	if _, ok := LookupConfiguration(name); !ok {
+		return fmt.Errorf("configuration name %q is not one of %s", name, strings.Join(ConfigurationNames(), ", "))
+	}
+	return ConfigurationForType(integrationType, name)
+}

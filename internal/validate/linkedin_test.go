@@ -164,3 +164,28 @@ func FuzzImportID(f *testing.F) {
 		}
 	})
 }
+
+func TestKeyPartsFromImportIDs(t *testing.T) {
+	const org = "urn:li:organization:1000"
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string // "" = valid
+	}{
+		{"integration ok", IntegrationKeyParts(org, "ONE_CLICK_EXPORT", "RECRUITER"), ""},
+		{"unknown type", IntegrationKeyParts(org, "FOO", "RECRUITER"), `integration type "FOO" is not one of`},
+		{"bad context", IntegrationKeyParts("urn:li:person:1", "ONE_CLICK_EXPORT", "RECRUITER"), "must be an organization URN"},
+		{"contract type with organization", IntegrationKeyParts(org, "CSA_API", "RECRUITER"), "needs a contract URN"},
+		{"wrong tenant", IntegrationKeyParts(org, "APPLY_CONNECT", "RECRUITER"), "uses tenant type JOBS"},
+		{"configuration ok", ConfigurationKeyParts(org, "ONE_CLICK_EXPORT", "RECRUITER", "JOB_POSTING_VIEWERS"), ""},
+		{"unknown configuration", ConfigurationKeyParts(org, "ONE_CLICK_EXPORT", "RECRUITER", "FOO"), `configuration name "FOO" is not one of`},
+		{"configuration of another type", ConfigurationKeyParts(org, "IN_ATS_INDICATOR", "RECRUITER", "CALLBACK_URL"), "not defined for integration type IN_ATS_INDICATOR"},
+	} {
+		switch {
+		case tc.want == "" && tc.err != nil:
+			t.Errorf("%s: unexpected error %v", tc.name, tc.err)
+		case tc.want != "" && (tc.err == nil || !strings.Contains(tc.err.Error(), tc.want)):
+			t.Errorf("%s: error %v, want one containing %q", tc.name, tc.err, tc.want)
+		}
+	}
+}

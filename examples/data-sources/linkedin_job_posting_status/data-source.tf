@@ -1,4 +1,5 @@
 data "linkedin_job_posting_status" "backend_engineer" {
+  provider                = linkedin.acme
   external_job_posting_id = "REQ-1042"
 }
 
@@ -17,6 +18,7 @@ output "backend_engineer_status" {
 # reported it), with LinkedIn's reason and what to do.
 check "backend_engineer_is_listed" {
   data "linkedin_job_posting_status" "current" {
+    provider                = linkedin.acme
     external_job_posting_id = "REQ-1042"
   }
 

@@ -5,6 +5,7 @@ variable "open_requisitions" {
 
 # Reads every status in calls of at most 100 ids.
 data "linkedin_job_posting_statuses" "open" {
+  provider                 = linkedin.acme
   external_job_posting_ids = var.open_requisitions
 }
 
