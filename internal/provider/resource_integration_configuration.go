@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
@@ -134,18 +135,23 @@ func (m integrationConfigurationModel) key() client.ConfigurationKey {
 }
 
 func (r *integrationConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "set an integration configuration")
+}
+
+// write upserts the planned value: LinkedIn has one call (batch_update) for creating and changing a configuration.
+func (r *integrationConfigurationResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, what string) {
 	var plan integrationConfigurationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := apiClient(r.data, &resp.Diagnostics, "set an integration configuration")
-	if resp.Diagnostics.HasError() {
+	diags.Append(planned.Get(ctx, &plan)...)
+	c := apiClient(r.data, diags, what)
+	if diags.HasError() {
 		return
 	}
 	key := plan.key()
-	if !r.upsert(ctx, c, key, plan.Value.ValueString(), &resp.Diagnostics) {
+	if !r.upsert(ctx, c, key, plan.Value.ValueString(), diags) {
 		return
 	}
 	plan.setKey(key)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	diags.Append(state.Set(ctx, &plan)...)
 }
 
 func (r *integrationConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -172,18 +178,7 @@ func (r *integrationConfigurationResource) Read(ctx context.Context, req resourc
 }
 
 func (r *integrationConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan integrationConfigurationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := apiClient(r.data, &resp.Diagnostics, "update an integration configuration")
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	key := plan.key()
-	if !r.upsert(ctx, c, key, plan.Value.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	plan.setKey(key)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "update an integration configuration")
 }
 
 func (r *integrationConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
