@@ -20,6 +20,17 @@ note() { printf '%s» %s%s\n' "$DIM" "$*" "$RESET"; }
 # Every command prints "Provider development overrides are in effect": -compact-warnings keeps that to one line.
 tf() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" $NOCOLOR; }
 tfc() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" -compact-warnings $NOCOLOR; }
+# plan_expect WANT RUNNER NOTE: runs `RUNNER plan -detailed-exitcode` (tf shows warnings in full, tfc compacts
+# them) and stops the demo unless the exit code is WANT (0 = no changes, 2 = changes).
+plan_expect() {
+  local want=$1 runner=$2 rc
+  set +e
+  "$runner" plan -detailed-exitcode
+  rc=$?
+  set -e
+  [ "$rc" -eq "$want" ] || { echo "demo: expected terraform plan -detailed-exitcode to exit $want, got $rc" >&2; exit 1; }
+  note "terraform plan -detailed-exitcode: $rc ($3)"
+}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-demo.XXXXXX")
 EMU_PID=""
@@ -93,12 +104,7 @@ terraform apply -auto-approve -refresh-only >/dev/null
 note "integration status after CALLBACK_URL was set: $(terraform output -raw integration_status)"
 
 section "A second plan is empty"
-set +e
-tfc plan -detailed-exitcode
-rc=$?
-set -e
-[ "$rc" -eq 0 ] || { echo "demo: expected an empty plan (exit 0), got exit $rc" >&2; exit 1; }
-note "terraform plan -detailed-exitcode: $rc (no changes)"
+plan_expect 0 tfc "no changes"
 
 section "Change CALLBACK_URL out of band through LinkedIn's API (child application token)"
 CLIENT_ID=$(terraform output -raw client_id)
@@ -119,24 +125,14 @@ echo
 unset TOKEN CLIENT_SECRET
 
 section "The drift shows in the plan"
-set +e
-tfc plan -detailed-exitcode
-rc=$?
-set -e
-[ "$rc" -eq 2 ] || { echo "demo: expected a plan with changes (exit 2), got exit $rc" >&2; exit 1; }
-note "terraform plan -detailed-exitcode: $rc (changes): Terraform puts the value back"
+plan_expect 2 tfc "changes: Terraform puts the value back"
 tfc apply -auto-approve
 
 section "Import an existing configuration"
 note "Forget JOB_POSTING_VIEWERS, then import it from LinkedIn by context/type/tenant/name."
 tf state rm linkedin_integration_configuration.job_posting_viewers
 tf import linkedin_integration_configuration.job_posting_viewers "$ORG/ONE_CLICK_EXPORT/RECRUITER/JOB_POSTING_VIEWERS"
-set +e
-tfc plan -detailed-exitcode
-rc=$?
-set -e
-[ "$rc" -eq 0 ] || { echo "demo: expected an empty plan after the import, got exit $rc" >&2; exit 1; }
-note "terraform plan -detailed-exitcode: $rc (the imported configuration matches)"
+plan_expect 0 tfc "no changes: the imported configuration matches"
 
 # ─── Job postings (issue #5) ──────────────────────────────────────────────────────────────────────────────
 # Post a job with the child provider, show its status, let LinkedIn close it (MEMBER_REPORTED) and show the drift.

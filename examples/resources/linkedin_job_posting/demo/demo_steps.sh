@@ -3,7 +3,7 @@
 #
 #   source "$ROOT/examples/resources/linkedin_job_posting/demo/demo_steps.sh"
 #
-# It uses demo.sh's helpers (section, note, tf, tfc) and variables (ROOT, URL, APP, DIM, RESET).
+# It uses demo.sh's helpers (section, note, tf, tfc, plan_expect) and variables (ROOT, URL, APP, DIM, RESET).
 section "Post a job with the customer's child application, and read its status"
 cp "$ROOT/examples/resources/linkedin_job_posting/demo/jobs.tf" .
 note "jobs.tf: linkedin_job_posting.backend_engineer (REQ-1042) and data.linkedin_job_posting_status"
@@ -16,10 +16,5 @@ curl -sS --fail-with-body -X POST "$URL/emulator/jobs/status" -H 'Content-Type: 
 echo
 
 section "The drift shows in the plan, with LinkedIn's reason and what to do"
-set +e
-tf plan -detailed-exitcode
-rc=$?
-set -e
-[ "$rc" -eq 2 ] || { echo "demo: expected a plan with changes (exit 2), got exit $rc" >&2; exit 1; }
-note "terraform plan -detailed-exitcode: $rc (changes): state CLOSED -> LISTED re-lists the job (RENEW)"
+plan_expect 2 tf "changes: state CLOSED -> LISTED re-lists the job (RENEW)"
 tfc apply -auto-approve
