@@ -59,7 +59,7 @@ func (s *ApplicationsService) Create(ctx context.Context, in ProvisionedApplicat
 }
 
 // GetByUniqueForeignID reads a child application (finder credentialsByUniqueForeignId). An application that
-// does not exist is an *Error with status 404.
+// does not exist (an empty elements array) is an *Error for which IsEntityNotFound holds.
 func (s *ApplicationsService) GetByUniqueForeignID(ctx context.Context, uniqueForeignID string) (*ProvisionedApplication, error) {
 	r := &request{method: http.MethodGet, restli: "finder", path: provisionedApplicationsPath, idempotent: true,
 		query: "q=credentialsByUniqueForeignId&uniqueForeignId=" + restli.Encode(uniqueForeignID)}
@@ -73,6 +73,12 @@ func (s *ApplicationsService) GetByUniqueForeignID(ctx context.Context, uniqueFo
 	if err := decodeJSON(r, resp.body, &page); err != nil {
 		return nil, err
 	}
+	if page.Elements == nil {
+		// A finder always answers an elements array, empty when nothing matches. An answer without one
+		// came from something other than LinkedIn and says nothing about the application.
+		return nil, &Error{HTTPStatus: resp.status, Method: r.method, URL: s.c.logURL(r), RequestID: requestID(resp.header),
+			NotLinkedIn: true, Message: "the answer is not a LinkedIn finder response (no elements array)"}
+	}
 	for i := range page.Elements {
 		if page.Elements[i].UniqueForeignID == "" || page.Elements[i].UniqueForeignID == uniqueForeignID {
 			app := page.Elements[i]
@@ -83,7 +89,7 @@ func (s *ApplicationsService) GetByUniqueForeignID(ctx context.Context, uniqueFo
 		}
 	}
 	return nil, &Error{HTTPStatus: http.StatusNotFound, Method: r.method, URL: s.c.logURL(r), RequestID: requestID(resp.header),
-		Message: "no provisioned application with uniqueForeignId " + uniqueForeignID}
+		Key: uniqueForeignID, Message: "no provisioned application with uniqueForeignId " + uniqueForeignID}
 }
 
 // Update sets name, description, validJsSdkDomains and oauth2AuthorizedCallbackUrls ($set partial_update).

@@ -32,7 +32,7 @@ func TestApplications(t *testing.T) {
 	if err != nil || got.Credentials.ClientID != "cid" || got.Name != "N" {
 		t.Fatalf("Get: %+v %v", got, err)
 	}
-	if _, err := c.Applications.GetByUniqueForeignID(ctx, "unknown id"); !IsNotFound(err) {
+	if _, err := c.Applications.GetByUniqueForeignID(ctx, "unknown id"); !IsEntityNotFound(err) {
 		t.Fatalf("unknown: %v", err)
 	}
 	if err := c.Applications.Update(ctx, "urn:li:developerApplication:234", ProvisionedApplicationInput{Name: "N2", Description: "D2"}); err != nil {

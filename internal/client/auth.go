@@ -28,6 +28,9 @@ const defaultTokenLifetime = 30 * time.Minute
 
 // FetchToken runs the client-credentials grant against oauthURL (DefaultOAuthURL when empty) with httpClient
 // (http.DefaultClient when nil). Used by the client itself and by the linkedin_access_token ephemeral resource.
+// Every failure is an *AuthError naming the endpoint and the client id.
+//
+// LinkedIn's page: https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow
 func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID, clientSecret string) (*Token, error) {
 	if httpClient == nil {
 		httpClient = http.DefaultClient
@@ -35,10 +38,18 @@ func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID
 	if oauthURL == "" {
 		oauthURL = DefaultOAuthURL
 	}
+	endpoint := strings.TrimRight(oauthURL, "/") + "/accessToken"
+	tok, err := fetchToken(ctx, httpClient, endpoint, clientID, clientSecret)
+	if err != nil {
+		return nil, &AuthError{OAuthURL: endpoint, ClientID: clientID, Err: err}
+	}
+	return tok, nil
+}
+
+func fetchToken(ctx context.Context, httpClient *http.Client, endpoint, clientID, clientSecret string) (*Token, error) {
 	if clientID == "" || clientSecret == "" {
 		return nil, errors.New("linkedin client: client_id and client_secret are required for the client-credentials grant")
 	}
-	endpoint := strings.TrimRight(oauthURL, "/") + "/accessToken"
 	form := url.Values{
 		"grant_type":    {"client_credentials"},
 		"client_id":     {clientID},
@@ -54,7 +65,7 @@ func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID
 	resp, err := httpClient.Do(req)
 	if err != nil {
 		logCall(ctx, callLog{method: http.MethodPost, path: endpoint, err: err, duration: time.Since(start), attempt: 1, secrets: []string{clientSecret}})
-		return nil, fmt.Errorf("linkedin client: token request to %s: %w", endpoint, err)
+		return nil, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
@@ -65,13 +76,21 @@ func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID
 	}
 	if resp.StatusCode != http.StatusOK {
 		e := parseErrorBody(resp.StatusCode, resp.Header, body)
-		e.Method, e.URL = http.MethodPost, endpoint
+		e.Method, e.URL, e.ClientID = http.MethodPost, endpoint, clientID
+		// LinkedIn's OAuth service answers OAuth errors ({"error":"invalid_client",...}). Anything else (an
+		// API error record, an HTML page) means oauth_url names some other service.
+		var oauth struct {
+			Error string `json:"error"`
+		}
+		if json.Unmarshal(body, &oauth) != nil || oauth.Error == "" {
+			e.NotLinkedIn = true
+		}
 		return nil, e
 	}
 	var tok Token
 	if err := json.Unmarshal(body, &tok); err != nil || tok.AccessToken == "" {
-		return nil, &Error{HTTPStatus: resp.StatusCode, Method: http.MethodPost, URL: endpoint,
-			Message: "token response holds no access_token", RequestID: requestID(resp.Header)}
+		return nil, &Error{HTTPStatus: resp.StatusCode, Method: http.MethodPost, URL: endpoint, ClientID: clientID, NotLinkedIn: true,
+			Message: "the answer holds no access_token", RequestID: requestID(resp.Header)}
 	}
 	return &tok, nil
 }
@@ -132,7 +151,13 @@ func (t *tokenSource) fetch(ctx context.Context) (string, error) {
 			return tok, nil
 		}
 		t.mu.Unlock()
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), tokenFetchTimeout)
+		// The caller's deadline (the resource's timeout) bounds the retries of a refresh, so that a token
+		// endpoint down for minutes is waited out like any other call.
+		limit := tokenFetchTimeout
+		if dl, ok := ctx.Deadline(); ok {
+			limit = time.Until(dl)
+		}
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), limit)
 		defer cancel()
 		stop := context.AfterFunc(t.c.closing, cancel) // Close ends a refresh nobody will use
 		defer stop()
@@ -181,13 +206,14 @@ func (t *tokenSource) fetchWithRetry(ctx context.Context) (*Token, error) {
 		} else {
 			retry = ctx.Err() == nil
 		}
-		if !retry || attempt >= c.cfg.MaxRetries {
+		if !retry || !c.mayRetry(ctx, attempt) {
 			return nil, err
 		}
 		wait := c.backoff(attempt, nil)
 		if !fitsDeadline(ctx, wait) {
 			return nil, err
 		}
+		logRetry(ctx, "POST "+c.cfg.OAuthURL+"/accessToken", attempt, wait, err)
 		if serr := c.sleep(ctx, wait); serr != nil {
 			return nil, err
 		}

@@ -39,8 +39,13 @@ func TestNewValidatesConfig(t *testing.T) {
 	}
 	c2, _ := New(Config{AccessToken: "t", MaxRetries: -1})
 	defer c2.Close()
-	if c2.cfg.MaxRetries != 0 {
-		t.Errorf("MaxRetries -1 gave %d, want 0", c2.cfg.MaxRetries)
+	dl, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	if c2.mayRetry(context.Background(), 0) || c2.mayRetry(dl, 0) {
+		t.Error("MaxRetries -1 still retries")
+	}
+	if !c.mayRetry(dl, 100) || c.mayRetry(context.Background(), DefaultMaxRetries) || !c.mayRetry(context.Background(), DefaultMaxRetries-1) {
+		t.Error("a call with a deadline retries until it; one without, MaxRetries times")
 	}
 }
 

@@ -72,9 +72,6 @@ type batchCall struct {
 	// body returns the JSON body for a chunk of keys (nil for none); bodyKey is the key's spelling in it.
 	body       func(keys []restli.Key) any
 	idempotent bool
-	// missingIsNotFound makes a key absent from the response a 404 (batch_get); for writes an absent key
-	// is an incomplete answer.
-	missingIsNotFound bool
 }
 
 // run sends keys in calls of at most maxBatch (after removing duplicates) and returns one entry per input
@@ -94,7 +91,7 @@ func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]en
 		if bc.body != nil {
 			r.body = mustJSON(bc.body(chunk))
 		}
-		entries, err := c.doBatch(ctx, r, chunk, bc.missingIsNotFound)
+		entries, err := c.doBatch(ctx, r, chunk)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -114,7 +111,7 @@ func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]en
 }
 
 // doBatch sends one batch call and matches its response to keys.
-func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key, missingIsNotFound bool) ([]entry, error) {
+func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key) ([]entry, error) {
 	resp, err := c.do(ctx, r)
 	if err != nil {
 		return nil, err
@@ -125,7 +122,7 @@ func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key, mis
 			return nil, err
 		}
 	}
-	return c.matchBatch(r, resp, &br, keys, missingIsNotFound), nil
+	return c.matchBatch(r, resp, &br, keys), nil
 }
 
 // parsedKey is a response key read back into a structured key.
@@ -165,7 +162,11 @@ func findKey(want restli.Key, candidates []parsedKey) (string, bool) {
 }
 
 // matchBatch turns a batch envelope into one entry per requested key.
-func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys []restli.Key, missingIsNotFound bool) []entry {
+//
+// A key LinkedIn does not have is a 404 in errors (Rest.li's batch_get writes one for every missing key).
+// A key absent from every map is an incomplete answer, never "not found": a proxy or a mistyped api_url
+// answering {} to everything must not make Terraform forget what exists.
+func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys []restli.Key) []entry {
 	results, errs, statuses := parseKeys(br.Results), parseKeys(br.Errors), parseKeys(br.Statuses)
 	reqID := requestID(resp.header)
 	out := make([]entry, len(keys))
@@ -211,10 +212,6 @@ func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys 
 		if sraw, ok := findKey(k, statuses); ok && br.Statuses[sraw] >= 400 {
 			st := br.Statuses[sraw]
 			out[i] = entry{err: perKey(&Error{HTTPStatus: st, Message: http.StatusText(st)})}
-			continue
-		}
-		if missingIsNotFound {
-			out[i] = entry{err: perKey(&Error{HTTPStatus: http.StatusNotFound, Message: "LinkedIn returned no result for this key"})}
 			continue
 		}
 		if r.restli == "batch_delete" || r.restli == "batch_update" || r.restli == "batch_partial_update" {

@@ -65,7 +65,7 @@ func TestBatchGetPerKeyResultsMatchedStructurally(t *testing.T) {
 		t.Errorf("JOB_POSTING_VIEWERS: %+v %v", res[1].Value, res[1].Err)
 	}
 	var e *Error
-	if !IsNotFound(res[2].Err) || !asError(res[2].Err, &e) || e.RequestID != "req-123" || !strings.Contains(e.Key, "APPLICATION_VIEWERS") ||
+	if !IsEntityNotFound(res[2].Err) || !asError(res[2].Err, &e) || e.RequestID != "req-123" || !strings.Contains(e.Key, "APPLICATION_VIEWERS") ||
 		e.Message != "Integration configuration not found" {
 		t.Errorf("APPLICATION_VIEWERS: %#v", res[2].Err)
 	}
@@ -76,13 +76,15 @@ func TestBatchGetPerKeyResultsMatchedStructurally(t *testing.T) {
 
 func asError(err error, e **Error) bool { return errors.As(err, e) }
 
-func TestBatchMissingKeyIsNotFound(t *testing.T) {
+// A batch_get answer that holds nothing for a key (a proxy or a mistyped api_url answering {} to
+// everything) says nothing about the entity: only a per-key 404 in errors means "does not exist".
+func TestBatchMissingKeyIsNotEntityNotFound(t *testing.T) {
 	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, map[string]any{"results": map[string]any{}, "statuses": map[string]any{}, "errors": map[string]any{}})
 	})
 	c, _ := f.client(nil)
 	res, err := c.Integrations.BatchGet(context.Background(), []IntegrationKey{testIK})
-	if err != nil || !IsNotFound(res[0].Err) {
+	if err != nil || res[0].Err == nil || IsEntityNotFound(res[0].Err) {
 		t.Errorf("absent key: %v / %v", err, res[0].Err)
 	}
 }

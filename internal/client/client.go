@@ -68,7 +68,11 @@ type Config struct {
 	APIVersion   string    // LinkedIn-Version on /rest, default DefaultAPIVersion
 	APIFamily    APIFamily // default APIFamilyRest
 
-	MaxRetries   int           // retries after the first attempt, default DefaultMaxRetries; negative disables
+	// MaxRetries bounds the retries of a call whose context has no deadline (default DefaultMaxRetries). A
+	// call whose context has a deadline (every call a Terraform operation makes, bounded by the resource's
+	// timeout) is retried until that deadline instead: an outage of minutes must not fail an apply whose
+	// timeout is twenty. A negative MaxRetries disables retries altogether.
+	MaxRetries   int
 	RetryWaitMin time.Duration // first backoff cap, default 500 ms
 	RetryWaitMax time.Duration // largest wait between attempts, default 30 s; a longer Retry-After ends the call
 
@@ -161,8 +165,6 @@ func withDefaults(cfg Config) (Config, error) {
 	}
 	if cfg.MaxRetries == 0 {
 		cfg.MaxRetries = DefaultMaxRetries
-	} else if cfg.MaxRetries < 0 {
-		cfg.MaxRetries = 0
 	}
 	if cfg.RetryWaitMin <= 0 {
 		cfg.RetryWaitMin = defaultRetryWaitMin

@@ -86,7 +86,7 @@ func TestCoalescingMergesConcurrentCallers(t *testing.T) {
 	}
 	for i := 0; i < 40; i++ {
 		if i == 7 {
-			if !IsNotFound(errs[i]) {
+			if !IsEntityNotFound(errs[i]) {
 				t.Errorf("caller 7: %v, want its own 404", errs[i])
 			}
 			continue

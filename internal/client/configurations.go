@@ -77,7 +77,6 @@ func newConfigValue(v string) configValue {
 type configCall struct {
 	method, restli    string
 	idempotent        bool
-	missingIsNotFound bool
 	// body builds the JSON body given, for each key of the chunk, its spelling in the body and the index of
 	// the configuration it stands for; nil for no body.
 	body func(bodyKeys []string, idx []int) any
@@ -86,7 +85,7 @@ type configCall struct {
 func (s *ConfigurationsService) run(ctx context.Context, keys []ConfigurationKey, cc configCall) ([]entry, error) {
 	out := make([]entry, len(keys))
 	mk := func(path string, ids func([]restli.Key) string, idx []int) batchCall {
-		bc := batchCall{method: cc.method, restli: cc.restli, path: path, ids: ids, idempotent: cc.idempotent, missingIsNotFound: cc.missingIsNotFound}
+		bc := batchCall{method: cc.method, restli: cc.restli, path: path, ids: ids, idempotent: cc.idempotent}
 		if cc.body != nil {
 			bc.body = func(chunk []restli.Key) any {
 				// Map each chunk key back to a configuration: keys are unique within a call.
@@ -151,7 +150,7 @@ func (s *ConfigurationsService) keyIn(k ConfigurationKey) restli.Key {
 // BatchGet reads many configurations, results in key order; a missing one is a per-key 404 *Error.
 // The results always hold one entry per key; the error is the first failure of a whole call.
 func (s *ConfigurationsService) BatchGet(ctx context.Context, keys []ConfigurationKey) ([]Result[IntegrationConfiguration], error) {
-	entries, err := s.run(ctx, keys, configCall{method: http.MethodGet, restli: "batch_get", idempotent: true, missingIsNotFound: true})
+	entries, err := s.run(ctx, keys, configCall{method: http.MethodGet, restli: "batch_get", idempotent: true})
 	out := make([]Result[IntegrationConfiguration], len(keys))
 	for i, e := range entries {
 		if e.err != nil {

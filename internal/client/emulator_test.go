@@ -75,7 +75,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 			if err != nil || got.Key != app.Key || got.Credentials.ClientID != app.Credentials.ClientID || got.Name != "Acme ATS" {
 				t.Fatalf("get: %+v %v", got, err)
 			}
-			if _, err := parent.Applications.GetByUniqueForeignID(ctx, "nobody"); !IsNotFound(err) {
+			if _, err := parent.Applications.GetByUniqueForeignID(ctx, "nobody"); !IsEntityNotFound(err) {
 				t.Errorf("unknown application: %v", err)
 			}
 			if err := parent.Applications.Update(ctx, app.Key, ProvisionedApplicationInput{Name: "Acme ATS 2", Description: "renamed", ValidJsSdkDomains: []string{"https://acme.example"}}); err != nil {
@@ -105,7 +105,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 			if res[0].Err != nil || res[0].Value.Status != IntegrationStatusPendingConfiguration || res[0].Value.Key() != oce {
 				t.Errorf("ONE_CLICK_EXPORT: %+v %v", res[0].Value, res[0].Err)
 			}
-			if !IsNotFound(res[1].Err) {
+			if !IsEntityNotFound(res[1].Err) {
 				t.Errorf("never enabled: %v", res[1].Err)
 			}
 			if res[2].Err != nil || res[2].Value.Status != IntegrationStatusEnabled || res[3].Err != nil {
@@ -117,7 +117,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 			if in, err := child.Integrations.Get(ctx, oce); err != nil || in.IntegrationName != "Acme export" {
 				t.Errorf("after SetName: %+v %v", in, err)
 			}
-			if err := child.Integrations.SetName(ctx, never, "x"); !IsNotFound(err) {
+			if err := child.Integrations.SetName(ctx, never, "x"); !IsEntityNotFound(err) {
 				t.Errorf("SetName of an unknown integration: %v", err)
 			}
 
@@ -125,7 +125,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 			cb := ConfigurationKey{IntegrationKey: oce, ConfigurationName: "CALLBACK_URL"}
 			jpv := ConfigurationKey{IntegrationKey: oce, ConfigurationName: "JOB_POSTING_VIEWERS"}
 			av := ConfigurationKey{IntegrationKey: ats, ConfigurationName: "APPLICATION_VIEWERS"}
-			if _, err := child.Configurations.Get(ctx, cb); !IsNotFound(err) {
+			if _, err := child.Configurations.Get(ctx, cb); !IsEntityNotFound(err) {
 				t.Errorf("unset CALLBACK_URL: %v", err)
 			}
 			errs, err := child.Configurations.BatchUpsert(ctx, []IntegrationConfiguration{
@@ -157,7 +157,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 			if err := child.Configurations.Delete(ctx, jpv); err != nil {
 				t.Errorf("delete JOB_POSTING_VIEWERS: %v", err)
 			}
-			if _, err := child.Configurations.Get(ctx, jpv); !IsNotFound(err) {
+			if _, err := child.Configurations.Get(ctx, jpv); !IsEntityNotFound(err) {
 				t.Errorf("deleted configuration: %v", err)
 			}
 			err = child.Configurations.Delete(ctx, cb)
@@ -190,7 +190,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 				t.Fatalf("batch submit: %v %+v", err, subs)
 			}
 			tasks, err := child.JobPostings.BatchGetTasks(ctx, []string{subs[0].TaskID, subs[2].TaskID, "urn:li:simpleJobPostingTask:00000000-0000-0000-0000-000000000000"})
-			if err != nil || tasks[0].Err != nil || tasks[1].Err != nil || tasks[0].Value.ExternalJobPostingID != "e2e-1" || !IsNotFound(tasks[2].Err) {
+			if err != nil || tasks[0].Err != nil || tasks[1].Err != nil || tasks[0].Value.ExternalJobPostingID != "e2e-1" || !IsEntityNotFound(tasks[2].Err) {
 				t.Errorf("tasks: %v %+v", err, tasks)
 			}
 			for _, urn := range []string{subs[0].TaskID, subs[2].TaskID} {
@@ -216,7 +216,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 				ids = append(ids, fmt.Sprintf("unknown-%d", i))
 			}
 			sres, err := child.JobPostings.BatchGetStatuses(ctx, ids)
-			if err != nil || sres[0].Err != nil || sres[1].Err != nil || !IsNotFound(sres[129].Err) {
+			if err != nil || sres[0].Err != nil || sres[1].Err != nil || !IsEntityNotFound(sres[129].Err) {
 				t.Fatalf("statuses: %v %v %v %v", err, sres[0].Err, sres[1].Err, sres[129].Err)
 			}
 			if sres[0].Value.ListingStatus != "NOT_LISTED" {

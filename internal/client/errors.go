@@ -19,10 +19,17 @@ type Error struct {
 	// depends on the type, and callers that need them know it.
 	ErrorDetailType string          `json:"errorDetailType,omitempty"`
 	ErrorDetails    json.RawMessage `json:"errorDetails,omitempty"`
-	// Method and URL of the call (URL without query secrets); Key is the batch key, if per-key.
+	// Method and URL of the call (URL without query secrets); Key is the batch key (or the finder's
+	// search value) when the error concerns one entity of a call LinkedIn answered, and empty when the
+	// whole call failed.
 	Method string `json:"-"`
 	URL    string `json:"-"`
 	Key    string `json:"-"`
+	// ClientID is the application whose token the call carried, so that a refusal can name it.
+	ClientID string `json:"-"`
+	// NotLinkedIn is set when the body was not a LinkedIn error record (an HTML page, an empty body, another
+	// service's JSON): the call reached something other than LinkedIn's API.
+	NotLinkedIn bool `json:"-"`
 }
 
 // Error reads like "LinkedIn API GET /rest/integrations: 404 Not Found: message (code X, serviceErrorCode
@@ -79,8 +86,28 @@ func shortURL(u string) string {
 	return u
 }
 
-// IsNotFound reports whether err is an *Error with status 404.
-func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
+// IsEntityNotFound reports whether LinkedIn said that one entity does not exist: a per-key 404 in a
+// successful batch answer, or a finder that answered with no element. It is the only error that may remove
+// a resource from the Terraform state. A 404 for the whole call is not one: LinkedIn answers it for a path
+// it does not serve, so it means a wrong address (IsWrongAddress), whatever the entity.
+//
+// LinkedIn documents the batch envelope (results, statuses, errors) at
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/methods#batch-get
+func IsEntityNotFound(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusNotFound && e.Key != ""
+}
+
+// IsWrongAddress reports whether a call reached something other than the API it meant to call: a 404 for
+// the whole call (a path LinkedIn does not serve: api_url with /rest or /v2 appended, say) or an answer
+// that is not LinkedIn's (an HTML page from a proxy). The state must never change because of it.
+func IsWrongAddress(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Key == "" && (e.HTTPStatus == http.StatusNotFound || e.NotLinkedIn)
+}
 
 // IsConflict reports whether err is an *Error with status 409.
 func IsConflict(err error) bool { return StatusCode(err) == http.StatusConflict }
@@ -88,10 +115,55 @@ func IsConflict(err error) bool { return StatusCode(err) == http.StatusConflict 
 // IsThrottled reports whether err is an *Error with status 429.
 func IsThrottled(err error) bool { return StatusCode(err) == http.StatusTooManyRequests }
 
-// IsUnauthorized reports whether err is an *Error with status 401 or 403.
+// IsUnauthorized reports whether LinkedIn refused the credentials: an API call answered 401 or 403, or the
+// token endpoint refused the client id and secret (an *AuthError with a 4xx answer).
 func IsUnauthorized(err error) bool {
+	var a *AuthError
+	if errors.As(err, &a) {
+		return a.Refused()
+	}
 	s := StatusCode(err)
 	return s == http.StatusUnauthorized || s == http.StatusForbidden
+}
+
+// IsUnreachable reports whether no answer came back at all (connection refused or reset, DNS failure,
+// timeout): LinkedIn, or whatever api_url names, could not be reached.
+func IsUnreachable(err error) bool {
+	if err == nil || errors.Is(err, ErrClosed) {
+		return false
+	}
+	var e *Error
+	return !errors.As(err, &e)
+}
+
+// AuthError is a failure to get an access token from the OAuth endpoint: the client id and secret were
+// refused, or the endpoint could not be reached or is not LinkedIn's (a wrong oauth_url).
+type AuthError struct {
+	OAuthURL string // the token endpoint called
+	ClientID string
+	Err      error // the endpoint's *Error, or the transport error
+}
+
+// Error names the endpoint and the client id; the secret is never part of it.
+func (e *AuthError) Error() string {
+	return fmt.Sprintf("getting an access token for client_id %q from %s: %v", e.ClientID, e.OAuthURL, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *AuthError) Unwrap() error { return e.Err }
+
+// Refused reports whether the endpoint answered and refused the credentials (400 invalid_client,
+// 401, 403), rather than being unreachable or the wrong address.
+func (e *AuthError) Refused() bool {
+	var api *Error
+	if !errors.As(e.Err, &api) || api.NotLinkedIn {
+		return false
+	}
+	switch api.HTTPStatus {
+	case http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden:
+		return true
+	}
+	return false
 }
 
 // StatusCode returns the HTTP status of an *Error, or 0.
@@ -148,8 +220,10 @@ func parseErrorBody(status int, header http.Header, body []byte) *Error {
 		e = w.toError(status)
 		// The body's status wins inside a record, but the HTTP status is what the call answered.
 		e.HTTPStatus = status
+		// Every LinkedIn error record carries a message (Rest.li) or an error code (OAuth).
+		e.NotLinkedIn = w.Message == "" && w.OAuthError == ""
 	} else {
-		e = &Error{HTTPStatus: status, Message: strings.TrimSpace(string(body))}
+		e = &Error{HTTPStatus: status, Message: strings.TrimSpace(string(body)), NotLinkedIn: true}
 		if len(e.Message) > 300 {
 			e.Message = e.Message[:300] + "…"
 		}
@@ -172,4 +246,11 @@ func requestID(h http.Header) string {
 		return id
 	}
 	return h.Get("X-RestLi-Request-Id")
+}
+
+// IsConfigurationNotDeletable reports whether LinkedIn refused to delete a configuration key it keeps once
+// set (CALLBACK_URL): 400 CONFIGURATION_NOT_DELETABLE.
+func IsConfigurationNotDeletable(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.HTTPStatus == http.StatusBadRequest && e.Code == "CONFIGURATION_NOT_DELETABLE"
 }

@@ -14,7 +14,7 @@ func TestErrorHelpers(t *testing.T) {
 	e := &Error{HTTPStatus: 404, Code: "NOT_FOUND", ServiceErrorCode: 0, Message: "no such thing", RequestID: "abc",
 		Method: "GET", URL: "https://api.linkedin.com/rest/integrations?ids=List(x)", Key: "(a:b)"}
 	wrapped := fmt.Errorf("reading: %w", e)
-	if !IsNotFound(wrapped) || IsConflict(wrapped) || StatusCode(wrapped) != 404 || StatusCode(errors.New("x")) != 0 {
+	if !IsEntityNotFound(wrapped) || IsConflict(wrapped) || StatusCode(wrapped) != 404 || StatusCode(errors.New("x")) != 0 {
 		t.Error("helpers do not see through wrapping")
 	}
 	want := "LinkedIn API GET /rest/integrations?ids=List(x): 404 Not Found: no such thing (code NOT_FOUND, key (a:b), request id abc)"

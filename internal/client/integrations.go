@@ -75,7 +75,7 @@ func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKe
 	for i, k := range keys {
 		rkeys[i] = s.restliKey(k)
 	}
-	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.path(), idempotent: true, missingIsNotFound: true}
+	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.path(), idempotent: true}
 	entries, err := bc.run(ctx, s.c, rkeys)
 	out := make([]Result[Integration], len(keys))
 	for i, e := range entries {

@@ -135,7 +135,8 @@ func (s *JobPostingsService) BatchSubmit(ctx context.Context, jobs []JobPosting)
 	return out, firstErr
 }
 
-// submitChunk sends one batch_create and reconciles it after ambiguous failures, at most MaxRetries times.
+// submitChunk sends one batch_create and reconciles it after ambiguous failures, as often as the retry
+// policy allows (until ctx's deadline, see Config.MaxRetries).
 func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting, chunk []int, out []JobPostingSubmission) error {
 	pending := chunk
 	resent := map[int]bool{}
@@ -157,7 +158,7 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 			}
 			return err
 		}
-		if !isAmbiguous(err) || attempt >= s.c.cfg.MaxRetries {
+		if !isAmbiguous(err) || !s.c.mayRetry(ctx, attempt) {
 			return fail(pending)
 		}
 		wait := s.c.backoff(attempt, nil)
@@ -180,7 +181,7 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 				switch {
 				case res[j].Err == nil:
 					taken[i] = true
-				case !IsNotFound(res[j].Err):
+				case !IsEntityNotFound(res[j].Err):
 					unknown[i] = true
 				}
 			}
@@ -341,7 +342,7 @@ func getSimple[T any](ctx context.Context, s *JobPostingsService, resource strin
 		keys[i] = restli.SimpleKey(id)
 	}
 	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.prefix() + resource, ids: s.ids(),
-		idempotent: true, missingIsNotFound: true}
+		idempotent: true}
 	entries, err := bc.run(ctx, s.c, keys)
 	out := make([]Result[T], len(ids))
 	for i, e := range entries {

@@ -322,7 +322,7 @@ func TestStatusesSplitAndFamilies(t *testing.T) {
 			if i%2 == 0 && (r.Err != nil || r.Value.ExternalJobPostingID != ids[i] || r.Value.ListingStatus != "LISTED") {
 				t.Fatalf("%s: %d: %+v %v", fam, i, r.Value, r.Err)
 			}
-			if i%2 == 1 && !IsNotFound(r.Err) {
+			if i%2 == 1 && !IsEntityNotFound(r.Err) {
 				t.Fatalf("%s: %d: %v", fam, i, r.Err)
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // retryableStatus reports whether a status means "try again later": throttling and transient server or
@@ -24,6 +26,26 @@ func retryableStatus(status int) bool {
 // notAppliedStatus reports whether a status proves that the request had no effect, so that even a
 // non-idempotent request can be sent again: LinkedIn throttles before doing anything.
 func notAppliedStatus(status int) bool { return status == http.StatusTooManyRequests }
+
+// mayRetry reports whether retry number attempt+1 may be made: until the caller's deadline when its context
+// has one (the resource's timeout), else at most MaxRetries times; never when retries are disabled.
+func (c *Client) mayRetry(ctx context.Context, attempt int) bool {
+	if c.cfg.MaxRetries < 0 {
+		return false
+	}
+	if _, ok := ctx.Deadline(); ok {
+		return ctx.Err() == nil
+	}
+	return attempt < c.cfg.MaxRetries
+}
+
+// logRetry tells the log, at WARN, that a call failed and will be retried: during an outage this is
+// what a user watching TF_LOG=WARN sees instead of silence.
+func logRetry(ctx context.Context, what string, attempt int, wait time.Duration, err error) {
+	tflog.Warn(ctx, "LinkedIn call failed; retrying", map[string]any{
+		"call": what, "attempt": attempt + 1, "retry_in_ms": wait.Milliseconds(), "error": err.Error(),
+	})
+}
 
 // backoff returns the wait before retry number attempt+1: exponential with full jitter (a uniformly random
 // wait in [0, min(max, min·2^attempt)]), so that many clients throttled together do not come back together.

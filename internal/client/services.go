@@ -5,4 +5,4 @@ package client
 // Single-key calls marked "coalesced" join concurrent callers on the same collection into one batch call
 // (see Config.BatchWindow and coalesce.go); each caller still gets its own value or its own error.
 //
-// Errors: every error from the API is an *Error (errors.As), with IsNotFound, IsConflict, ... helpers.
+// Errors: every error from the API is an *Error (errors.As), with predicates: IsEntityNotFound, IsWrongAddress, IsUnauthorized, IsConflict, ....

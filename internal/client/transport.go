@@ -77,7 +77,7 @@ func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 	for attempt := 0; ; attempt++ {
 		token, err := c.tokens.get(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("linkedin client: getting an access token: %w", err)
+			return nil, err
 		}
 		resp, wrote, err := c.send(ctx, r, token, attempt+1)
 		var retryHeader http.Header
@@ -93,7 +93,7 @@ func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 			return resp, nil
 		default:
 			apiErr := parseErrorBody(resp.status, resp.header, resp.body)
-			apiErr.Method, apiErr.URL = r.method, c.logURL(r)
+			apiErr.Method, apiErr.URL, apiErr.ClientID = r.method, c.logURL(r), c.cfg.ClientID
 			err = apiErr
 			// An expired token (or any refusal of a client-credentials token, which LinkedIn may have
 			// revoked early) is refreshed once; a static token cannot be, so its 401 is final.
@@ -111,7 +111,7 @@ func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 			}
 			retryHeader = resp.header
 		}
-		if attempt >= c.cfg.MaxRetries {
+		if !c.mayRetry(ctx, attempt) {
 			return nil, err
 		}
 		wait := c.backoff(attempt, retryHeader)
@@ -121,6 +121,7 @@ func (c *Client) attempts(ctx context.Context, r *request) (*response, error) {
 		if !fitsDeadline(ctx, wait) || wait > c.cfg.RetryWaitMax {
 			return nil, err
 		}
+		logRetry(ctx, r.method+" "+r.path, attempt, wait, err)
 		if c.sleep(ctx, wait) != nil {
 			return nil, err
 		}

@@ -83,7 +83,7 @@ func (d *integrationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		TenantType:         tenantOrDefault(cfg.TenantType, cfg.IntegrationType.ValueString()),
 	}
 	in, err := c.Integrations.Get(ctx, key)
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
 		resp.Diagnostics.AddError("Integration not enabled by the customer", notEnabledMessage(key))
 		return
 	}

@@ -47,7 +47,7 @@ func TestAccAccessToken_ephemeral(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      accessTokenConfig(env, "wrong-secret"),
-				ExpectError: phrase("LinkedIn API error while obtaining an access token"),
+				ExpectError: phrase(`Obtaining an access token for client_id emulator-child failed: LinkedIn refused the credentials`),
 			},
 			{
 				Config: accessTokenConfig(env, emulator.ChildClientSecret),

@@ -271,7 +271,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"last_task_status":             jpComputedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -438,13 +438,11 @@ func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequ
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultJobCreateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := withTimeout(ctx, plan.Timeouts.Create, defaultJobCreateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = plan.ExternalJobPostingID
 	plan.JobPostingURN = types.StringUnknown()
@@ -546,7 +544,7 @@ func (r *jobPostingResource) adopt(ctx context.Context, c *client.Client, m *job
 func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jobPostingModel, diags *diag.Diagnostics) *jobPostingModel {
 	st, err := c.JobPostings.GetStatus(ctx, m.ExternalJobPostingID.ValueString())
 	if err != nil {
-		if !client.IsNotFound(err) {
+		if !client.IsEntityNotFound(err) {
 			diags.AddWarning(fmt.Sprintf("Could not read the status of job posting %q", m.ExternalJobPostingID.ValueString()),
 				describeAPIError(err)+"\n\nThe operation succeeded; the next refresh reads the status.")
 		}
@@ -590,9 +588,14 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 		m.ExternalJobPostingID = m.ID
 	}
 	importing := m.Title.IsNull() && m.LastTaskID.IsNull() && m.ListingStatus.IsNull()
+	ctx, cancel, _, ok := withTimeout(ctx, m.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	st, err := c.JobPostings.GetStatus(ctx, id)
 	if err != nil {
-		if client.IsNotFound(err) {
+		if client.IsEntityNotFound(err) {
 			if !importing {
 				resp.Diagnostics.AddWarning(fmt.Sprintf("Job posting %q is gone from LinkedIn", id),
 					"LinkedIn no longer knows this job posting (jobPostingStatus answers 404). It was removed from the Terraform state; the next apply posts it again.")
@@ -637,13 +640,11 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultJobUpdateTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := withTimeout(ctx, plan.Timeouts.Update, defaultJobUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = plan.ExternalJobPostingID
 	plan.LastTaskID, plan.LastTaskStatus = state.LastTaskID, state.LastTaskStatus
@@ -711,13 +712,11 @@ func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultJobDeleteTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := withTimeout(ctx, state.Timeouts.Delete, defaultJobDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	if state.Title.IsNull() || state.Description.IsNull() || state.CompanyApplyURL.IsNull() || state.ListedAt.IsNull() {
 		resp.Diagnostics.AddError(fmt.Sprintf("Cannot close job posting %q yet", state.ExternalJobPostingID.ValueString()),
 			"LinkedIn's CLOSE carries the whole job again, and the state does not hold the job's title, description and "+

@@ -94,7 +94,7 @@ func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.Re
 	}
 	st, err := c.JobPostings.GetStatus(ctx, id.ValueString())
 	if err != nil {
-		if client.IsNotFound(err) {
+		if client.IsEntityNotFound(err) {
 			resp.Diagnostics.AddAttributeError(jpPathExternalID, "Job posting not found",
 				fmt.Sprintf("LinkedIn has no job posting with external_job_posting_id %q for this application. Check the id, and that the "+
 					"provider is configured with the customer's child application that posted it.", id.ValueString()))

@@ -100,7 +100,7 @@ func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.
 	missing := []string{}
 	for i, r := range results {
 		switch {
-		case r.Err != nil && client.IsNotFound(r.Err):
+		case r.Err != nil && client.IsEntityNotFound(r.Err):
 			missing = append(missing, ids[i])
 		case r.Err != nil:
 			addAPIError(&resp.Diagnostics, fmt.Sprintf("reading the status of job posting %q", ids[i]), r.Err)

@@ -87,8 +87,8 @@ func TestDescribeAPIError(t *testing.T) {
 	if d := describeAPIError(&client.Error{HTTPStatus: 403, Message: "Not enough permissions"}); !strings.Contains(d, "child application") {
 		t.Errorf("403: %s", d)
 	}
-	if !isNotDeletable(&client.Error{HTTPStatus: 400, Code: "CONFIGURATION_NOT_DELETABLE"}) || isNotDeletable(errors.New("x")) {
-		t.Error("isNotDeletable")
+	if !client.IsConfigurationNotDeletable(&client.Error{HTTPStatus: 400, Code: "CONFIGURATION_NOT_DELETABLE"}) || client.IsConfigurationNotDeletable(errors.New("x")) {
+		t.Error("IsConfigurationNotDeletable")
 	}
 	if got := backquoteList([]string{"A", "B", "C"}); got != "`A`, `B` or `C`" {
 		t.Errorf("backquoteList: %s", got)

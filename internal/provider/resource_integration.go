@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -34,20 +35,21 @@ type integrationResource struct {
 }
 
 type integrationModel struct {
-	ID                 types.String `tfsdk:"id"`
-	IntegrationContext types.String `tfsdk:"integration_context"`
-	IntegrationType    types.String `tfsdk:"integration_type"`
-	TenantType         types.String `tfsdk:"tenant_type"`
-	IntegrationName    types.String `tfsdk:"integration_name"`
-	Status             types.String `tfsdk:"status"`
-	CreatedAt          types.String `tfsdk:"created_at"`
+	ID                 types.String   `tfsdk:"id"`
+	IntegrationContext types.String   `tfsdk:"integration_context"`
+	IntegrationType    types.String   `tfsdk:"integration_type"`
+	TenantType         types.String   `tfsdk:"tenant_type"`
+	IntegrationName    types.String   `tfsdk:"integration_name"`
+	Status             types.String   `tfsdk:"status"`
+	CreatedAt          types.String   `tfsdk:"created_at"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *integrationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_integration"
 }
 
-func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *integrationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An integration that a customer enabled for the partner in LinkedIn (the integration " +
@@ -91,6 +93,9 @@ func (r *integrationResource) Schema(_ context.Context, _ resource.SchemaRequest
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
 	}
 }
 
@@ -117,19 +122,24 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	key := plan.key()
 	in, err := c.Integrations.Get(ctx, key)
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
 		resp.Diagnostics.AddError("Integration not enabled by the customer", notEnabledMessage(key))
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "reading integration "+integrationID(key), err)
+		addAPIError(&resp.Diagnostics, "creating (adopting) integration "+integrationID(key), err)
 		return
 	}
 	warnIfDisabled(in, &resp.Diagnostics)
 	if err := c.Integrations.SetName(ctx, key, plan.IntegrationName.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, "naming integration "+integrationID(key), err)
+		addAPIError(&resp.Diagnostics, "creating (naming) integration "+integrationID(key), err)
 		return
 	}
 	plan.fromAPI(in)
@@ -143,9 +153,16 @@ func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest
 	if skip || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	key := state.key()
 	in, err := c.Integrations.Get(ctx, key)
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
+		warnGone(&resp.Diagnostics, "Integration "+integrationID(key), importing(state.IntegrationName),
+			"the customer turned it off or LinkedIn removed it. The next apply fails until the customer enables it again")
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -165,9 +182,14 @@ func (r *integrationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	key := plan.key()
 	if err := c.Integrations.SetName(ctx, key, plan.IntegrationName.ValueString()); err != nil {
-		addAPIError(&resp.Diagnostics, "naming integration "+integrationID(key), err)
+		addAPIError(&resp.Diagnostics, "updating (renaming) integration "+integrationID(key), err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

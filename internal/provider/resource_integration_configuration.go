@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -36,19 +38,20 @@ type integrationConfigurationResource struct {
 }
 
 type integrationConfigurationModel struct {
-	ID                 types.String `tfsdk:"id"`
-	IntegrationContext types.String `tfsdk:"integration_context"`
-	IntegrationType    types.String `tfsdk:"integration_type"`
-	TenantType         types.String `tfsdk:"tenant_type"`
-	Name               types.String `tfsdk:"name"`
-	Value              types.String `tfsdk:"value"`
+	ID                 types.String   `tfsdk:"id"`
+	IntegrationContext types.String   `tfsdk:"integration_context"`
+	IntegrationType    types.String   `tfsdk:"integration_type"`
+	TenantType         types.String   `tfsdk:"tenant_type"`
+	Name               types.String   `tfsdk:"name"`
+	Value              types.String   `tfsdk:"value"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *integrationConfigurationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_integration_configuration"
 }
 
-func (r *integrationConfigurationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *integrationConfigurationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One configuration key of a customer's integration, such as the `CALLBACK_URL` of " +
@@ -91,6 +94,9 @@ func (r *integrationConfigurationResource) Schema(_ context.Context, _ resource.
 					"for the viewers keys. Changing it updates the key in place.",
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -135,19 +141,26 @@ func (m integrationConfigurationModel) key() client.ConfigurationKey {
 }
 
 func (r *integrationConfigurationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "set an integration configuration")
+	var plan integrationConfigurationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if ok {
+		r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "creating")
+	}
 }
 
-// write upserts the planned value: LinkedIn has one call (batch_update) for creating and changing a configuration.
-func (r *integrationConfigurationResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, what string) {
+// write upserts the planned value: LinkedIn has one call (batch_update) for creating and changing a
+// configuration. operation is "creating" or "updating", for diagnostics.
+func (r *integrationConfigurationResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, operation string) {
 	var plan integrationConfigurationModel
 	diags.Append(planned.Get(ctx, &plan)...)
-	c := apiClient(r.data, diags, what)
+	c := apiClient(r.data, diags, strings.TrimSuffix(operation, "ing")+" an integration configuration")
 	if diags.HasError() {
 		return
 	}
 	key := plan.key()
-	if !r.upsert(ctx, c, key, plan.Value.ValueString(), diags) {
+	if !r.upsert(ctx, c, key, plan.Value.ValueString(), operation, diags) {
 		return
 	}
 	plan.setKey(key)
@@ -161,10 +174,17 @@ func (r *integrationConfigurationResource) Read(ctx context.Context, req resourc
 	if skip || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	key := state.key()
 	got, err := c.Configurations.Get(ctx, key)
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
 		// Deleted outside Terraform (or the integration is gone): the next plan creates it again.
+		warnGone(&resp.Diagnostics, "Integration configuration "+configurationID(key), importing(state.Value),
+			"it was deleted outside Terraform (or the customer turned the integration off); the next apply sets it again")
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -178,7 +198,13 @@ func (r *integrationConfigurationResource) Read(ctx context.Context, req resourc
 }
 
 func (r *integrationConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "update an integration configuration")
+	var plan integrationConfigurationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if ok {
+		r.write(ctx, req.Plan, &resp.State, &resp.Diagnostics, "updating")
+	}
 }
 
 func (r *integrationConfigurationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -196,10 +222,15 @@ func (r *integrationConfigurationResource) Delete(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	err := c.Configurations.Delete(ctx, key)
 	switch {
-	case err == nil, client.IsNotFound(err):
-	case isNotDeletable(err):
+	case err == nil, client.IsEntityNotFound(err):
+	case client.IsConfigurationNotDeletable(err):
 		resp.Diagnostics.AddWarning("Configuration kept on LinkedIn", keptMessage(key))
 	default:
 		addAPIError(&resp.Diagnostics, "deleting integration configuration "+configurationID(key), err)
@@ -221,16 +252,16 @@ func (r *integrationConfigurationResource) ImportState(ctx context.Context, req 
 }
 
 // upsert writes one configuration key, explaining a missing integration (the customer has not enabled it).
-func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client.Client, key client.ConfigurationKey, value string, diags *diag.Diagnostics) bool {
+func (r *integrationConfigurationResource) upsert(ctx context.Context, c *client.Client, key client.ConfigurationKey, value, operation string, diags *diag.Diagnostics) bool {
 	err := c.Configurations.Upsert(ctx, client.IntegrationConfiguration{Key: key, Value: value})
 	if err == nil {
 		return true
 	}
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
 		diags.AddError("Integration not enabled by the customer", notEnabledMessage(key.IntegrationKey))
 		return false
 	}
-	addAPIError(diags, "setting integration configuration "+configurationID(key), err)
+	addAPIError(diags, operation+" integration configuration "+configurationID(key), err)
 	return false
 }
 
@@ -240,11 +271,6 @@ func (m *integrationConfigurationModel) setKey(key client.ConfigurationKey) {
 	m.IntegrationType = types.StringValue(key.IntegrationType)
 	m.TenantType = types.StringValue(key.TenantType)
 	m.Name = types.StringValue(key.ConfigurationName)
-}
-
-func isNotDeletable(err error) bool {
-	var apiErr *client.Error
-	return asAPIError(err, &apiErr) && apiErr.HTTPStatus == 400 && apiErr.Code == "CONFIGURATION_NOT_DELETABLE"
 }
 
 func keptMessage(key client.ConfigurationKey) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -35,21 +36,22 @@ type provisionedApplicationResource struct {
 }
 
 type provisionedApplicationModel struct {
-	ID                           types.String `tfsdk:"id"`
-	UniqueForeignID              types.String `tfsdk:"unique_foreign_id"`
-	Name                         types.String `tfsdk:"name"`
-	Description                  types.String `tfsdk:"description"`
-	ValidJSSDKDomains            types.Set    `tfsdk:"valid_js_sdk_domains"`
-	OAuth2AuthorizedCallbackURLs types.Set    `tfsdk:"oauth2_authorized_callback_urls"`
-	ClientID                     types.String `tfsdk:"client_id"`
-	ClientSecret                 types.String `tfsdk:"client_secret"`
+	ID                           types.String   `tfsdk:"id"`
+	UniqueForeignID              types.String   `tfsdk:"unique_foreign_id"`
+	Name                         types.String   `tfsdk:"name"`
+	Description                  types.String   `tfsdk:"description"`
+	ValidJSSDKDomains            types.Set      `tfsdk:"valid_js_sdk_domains"`
+	OAuth2AuthorizedCallbackURLs types.Set      `tfsdk:"oauth2_authorized_callback_urls"`
+	ClientID                     types.String   `tfsdk:"client_id"`
+	ClientSecret                 types.String   `tfsdk:"client_secret"`
+	Timeouts                     timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *provisionedApplicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_provisioned_application"
 }
 
-func (r *provisionedApplicationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *provisionedApplicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	emptySet := setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{}))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A customer's child application, provisioned by the partner's parent application " +
@@ -112,6 +114,9 @@ func (r *provisionedApplicationResource) Schema(_ context.Context, _ resource.Sc
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
 	}
 }
 
@@ -128,6 +133,11 @@ func (r *provisionedApplicationResource) Create(ctx context.Context, req resourc
 	}
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
 	app, err := c.Applications.Create(ctx, in)
@@ -151,8 +161,15 @@ func (r *provisionedApplicationResource) Read(ctx context.Context, req resource.
 	if skip || resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 	app, err := c.Applications.GetByUniqueForeignID(ctx, state.UniqueForeignID.ValueString())
-	if client.IsNotFound(err) {
+	if client.IsEntityNotFound(err) {
+		warnGone(&resp.Diagnostics, fmt.Sprintf("Child application %q", state.UniqueForeignID.ValueString()), importing(state.Name),
+			"the next apply provisions it again, with new credentials")
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -174,6 +191,11 @@ func (r *provisionedApplicationResource) Update(ctx context.Context, req resourc
 	}
 	in := plan.input(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
 	if err := c.Applications.Update(ctx, state.ID.ValueString(), in); err != nil {

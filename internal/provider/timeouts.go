@@ -1,0 +1,32 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// Default timeouts of every resource's timeouts block: an operation, and every call and retry it makes
+// (LinkedIn down, throttled, or a job posting task still running), ends by then. Reads are shorter: they
+// hold a plan.
+const (
+	defaultWriteTimeout = 10 * time.Minute
+	defaultReadTimeout  = 5 * time.Minute
+)
+
+// timeoutGetter is one operation's timeout of a timeouts block (timeouts.Value's Create, Read, ...).
+type timeoutGetter func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
+
+// withTimeout bounds ctx by an operation's configured timeout (def when unset). The client retries transient
+// failures until this deadline, so the timeout is also how long an operation waits out an outage. ok is
+// false (and diags hold why) when the configured value is not a duration.
+func withTimeout(ctx context.Context, get timeoutGetter, def time.Duration, diags *diag.Diagnostics) (_ context.Context, cancel context.CancelFunc, timeout time.Duration, ok bool) {
+	timeout, d := get(ctx, def)
+	diags.Append(d...)
+	if d.HasError() {
+		return ctx, func() {}, 0, false
+	}
+	ctx, cancel = context.WithTimeout(ctx, timeout)
+	return ctx, cancel, timeout, true
+}
