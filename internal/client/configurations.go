@@ -75,8 +75,8 @@ func newConfigValue(v string) configValue {
 // configCall is one batch method applied to configuration keys in either family: one call per chunk of 100
 // on /rest, one call per integration (and chunk) on /v2 where configurations live under their integration.
 type configCall struct {
-	method, restli    string
-	idempotent        bool
+	method, restli string
+	idempotent     bool
 	// body builds the JSON body given, for each key of the chunk, its spelling in the body and the index of
 	// the configuration it stands for; nil for no body.
 	body func(bodyKeys []string, idx []int) any
