@@ -5,9 +5,12 @@ package acctest
 
 import (
 	"fmt"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,6 +56,74 @@ func NewEnv(t testing.TB) *Env {
 		_ = emu.Close()
 	})
 	return &Env{Emulator: emu, URL: srv.URL}
+}
+
+// Outage is an emulator whose server can be stopped and started again on the same address, to play a
+// LinkedIn outage in the middle of a Terraform run: while it is down every call is refused at the TCP level
+// (connection refused), as when LinkedIn or a proxy in front of it is unreachable.
+type Outage struct {
+	*Env
+	addr string
+
+	mu  sync.Mutex
+	srv *http.Server
+}
+
+// NewOutageEnv starts an emulator like NewEnv whose server Outage.Stop can take down.
+func NewOutageEnv(t testing.TB) *Outage {
+	t.Helper()
+	emu, err := emulator.New(emulator.Options{TaskDelay: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("starting emulator: %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listening: %v", err)
+	}
+	o := &Outage{Env: &Env{Emulator: emu, URL: "http://" + ln.Addr().String()}, addr: ln.Addr().String()}
+	o.serve(ln)
+	t.Cleanup(func() {
+		o.mu.Lock()
+		srv := o.srv
+		o.mu.Unlock()
+		if srv != nil {
+			_ = srv.Close()
+		}
+		_ = emu.Close()
+	})
+	return o
+}
+
+func (o *Outage) serve(ln net.Listener) {
+	srv := &http.Server{Handler: o.Emulator, ReadHeaderTimeout: 10 * time.Second}
+	o.mu.Lock()
+	o.srv = srv
+	o.mu.Unlock()
+	go func() { _ = srv.Serve(ln) }()
+}
+
+// Stop closes the listener and every open connection now and serves again, on the same address, after d.
+// It returns at once; the returned channel is closed when the emulator is back.
+func (o *Outage) Stop(t testing.TB, d time.Duration) <-chan struct{} {
+	o.mu.Lock()
+	srv := o.srv
+	o.srv = nil
+	o.mu.Unlock()
+	if srv != nil {
+		_ = srv.Close()
+	}
+	back := make(chan struct{})
+	go func() {
+		defer close(back)
+		time.Sleep(d)
+		ln, err := net.Listen("tcp", o.addr)
+		if err != nil {
+			t.Errorf("the emulator could not listen on %s again: %v", o.addr, err)
+			return
+		}
+		o.serve(ln)
+	}()
+	return back
 }
 
 // OAuthURL is the emulator's OAuth base URL.

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"sort"
 )
 
 // This file is the Go API to set up and inspect the emulator's state, for tests in other packages. The admin
@@ -186,6 +187,30 @@ func (e *Emulator) JobListingStatus(application, externalJobPostingID string) (s
 		return "", false
 	}
 	return j.Status.ListingStatus, true
+}
+
+// JobOperations returns the operations LinkedIn accepted for a job posting (one per task, oldest first:
+// CREATE, UPDATE, RENEW, CLOSE, UPSERT) and the status of each task. Tests use it to prove that nothing was
+// sent twice.
+func (e *Emulator) JobOperations(application, externalJobPostingID string) (ops, statuses []string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.advanceLocked()
+	app := e.st.resolveApp(application)
+	if app == nil {
+		return nil, nil
+	}
+	var tasks []*task
+	for _, t := range e.st.Tasks {
+		if t.App == app.URN && t.ExternalID == externalJobPostingID {
+			tasks = append(tasks, t)
+		}
+	}
+	sort.Slice(tasks, func(i, j int) bool { return tasks[i].Seq < tasks[j].Seq })
+	for _, t := range tasks {
+		ops, statuses = append(ops, t.Operation), append(statuses, t.Status)
+	}
+	return ops, statuses
 }
 
 // SetFaults replaces the injected faults.

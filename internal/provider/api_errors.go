@@ -53,13 +53,20 @@ func describeAPIError(err error) string {
 	if client.IsWrongAddress(err) {
 		return fmt.Sprintf("%s\n\nThe call reached %s, which is not an address LinkedIn's API serves (%s). Check api_url "+
 			"(LINKEDIN_API_URL): it is the scheme and host only, https://api.linkedin.com, without /rest or /v2, which the "+
-			"provider adds. %s", what, apiErr.URL, wrongAddressReason(apiErr), stateKept)
+			"provider adds. %s", what, withoutQuery(apiErr.URL), wrongAddressReason(apiErr), stateKept)
 	}
 	hint := statusHint(apiErr)
 	if hint == "" {
 		return what
 	}
 	return what + "\n\n" + hint
+}
+
+func withoutQuery(u string) string {
+	if i := strings.IndexByte(u, '?'); i >= 0 {
+		return u[:i]
+	}
+	return u
 }
 
 func wrongAddressReason(e *client.Error) string {

@@ -391,6 +391,17 @@ func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *di
 
 // ModifyPlan checks the rules that depend on the current time or on the prior state.
 func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if change := changeOf(ctx, req, "external_job_posting_id"); change != planKeeps {
+		var id types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("external_job_posting_id"), &id)...)
+		warnChange(&resp.Diagnostics, change,
+			[2]string{"Job posting will be closed, not deleted", fmt.Sprintf("LinkedIn has no delete for job postings: "+
+				"destroying %s sends a CLOSE. The job stops being listed but stays in LinkedIn's records under its "+
+				"external id; posting it again later re-lists it.", id)},
+			[2]string{"Job posting will be closed and a new one posted", fmt.Sprintf("Changing external_job_posting_id "+
+				"closes job %s on LinkedIn (it is not deleted) and posts a new job: applicants and views stay with the "+
+				"old one.", id)})
+	}
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -21,6 +21,7 @@ import (
 
 var (
 	_ resource.Resource                   = (*integrationResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*integrationResource)(nil)
 	_ resource.ResourceWithConfigure      = (*integrationResource)(nil)
 	_ resource.ResourceWithImportState    = (*integrationResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*integrationResource)(nil)
@@ -101,6 +102,24 @@ func (r *integrationResource) Schema(ctx context.Context, _ resource.SchemaReque
 
 func (r *integrationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	integrationKeyRules(ctx, req.Config, &resp.Diagnostics)
+}
+
+// ModifyPlan warns, at plan time, that destroying an integration only forgets it: partners cannot delete or
+// disable integrations.
+func (r *integrationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	change := changeOf(ctx, req, "integration_context", "integration_type", "tenant_type")
+	if change == planKeeps {
+		return
+	}
+	var state integrationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id := integrationID(state.key())
+	warnChange(&resp.Diagnostics, change,
+		[2]string{"Integration stays enabled on LinkedIn", fmt.Sprintf("Partners cannot delete or disable integrations: "+
+			"destroying %s will only remove it from the Terraform state. It stays enabled, with its name, until the "+
+			"customer turns it off in LinkedIn.", id)},
+		[2]string{"Integration stays enabled on LinkedIn", fmt.Sprintf("This change adopts another integration; %s "+
+			"only leaves the Terraform state and stays enabled, with its name, until the customer turns it off.", id)})
 }
 
 func (r *integrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

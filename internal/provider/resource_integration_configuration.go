@@ -23,6 +23,7 @@ import (
 
 var (
 	_ resource.Resource                   = (*integrationConfigurationResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*integrationConfigurationResource)(nil)
 	_ resource.ResourceWithConfigure      = (*integrationConfigurationResource)(nil)
 	_ resource.ResourceWithImportState    = (*integrationConfigurationResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*integrationConfigurationResource)(nil)
@@ -123,6 +124,29 @@ func (r *integrationConfigurationResource) ValidateConfig(ctx context.Context, r
 				fmt.Sprintf("Attribute value: %s.", err))
 		}
 	}
+}
+
+// ModifyPlan warns, at plan time, that destroying or replacing a key LinkedIn keeps (CALLBACK_URL) leaves it
+// on LinkedIn.
+func (r *integrationConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	change := changeOf(ctx, req, "integration_context", "integration_type", "tenant_type", "name")
+	if change == planKeeps {
+		return
+	}
+	var state integrationConfigurationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	key := state.key()
+	if k, ok := validate.LookupConfiguration(key.ConfigurationName); !ok || k.Deletable || resp.Diagnostics.HasError() {
+		return
+	}
+	id := configurationID(key)
+	warnChange(&resp.Diagnostics, change,
+		[2]string{key.ConfigurationName + " stays on LinkedIn", fmt.Sprintf("LinkedIn does not let partners delete %s: "+
+			"destroying %s will only remove it from the Terraform state, and LinkedIn keeps its current value. To stop "+
+			"LinkedIn using it, point it somewhere else before removing it from the configuration.", key.ConfigurationName, id)},
+		[2]string{key.ConfigurationName + " stays on LinkedIn", fmt.Sprintf("This change replaces %s with a new key. "+
+			"LinkedIn does not let partners delete %s: the old key keeps its current value on LinkedIn and only leaves "+
+			"the Terraform state.", id, key.ConfigurationName)})
 }
 
 func (r *integrationConfigurationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

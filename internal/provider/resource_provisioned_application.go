@@ -23,6 +23,7 @@ import (
 
 var (
 	_ resource.Resource                = (*provisionedApplicationResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*provisionedApplicationResource)(nil)
 	_ resource.ResourceWithConfigure   = (*provisionedApplicationResource)(nil)
 	_ resource.ResourceWithImportState = (*provisionedApplicationResource)(nil)
 )
@@ -118,6 +119,25 @@ func (r *provisionedApplicationResource) Schema(ctx context.Context, _ resource.
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
+}
+
+// ModifyPlan warns, at plan time, that destroying a child application only forgets it (LinkedIn has no API
+// to delete one) and that replacing it provisions a new application with new credentials.
+func (r *provisionedApplicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	change := changeOf(ctx, req, "unique_foreign_id")
+	if change == planKeeps {
+		return
+	}
+	var state provisionedApplicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	what := fmt.Sprintf("%s (unique_foreign_id %q)", state.ID.ValueString(), state.UniqueForeignID.ValueString())
+	warnChange(&resp.Diagnostics, change,
+		[2]string{"Child application stays on LinkedIn", fmt.Sprintf("LinkedIn has no API to delete an application: "+
+			"destroying %s will only remove it from the Terraform state. It keeps existing on LinkedIn with working "+
+			"credentials and the customer's integrations; ask LinkedIn support to remove it for good.", what)},
+		[2]string{"Child application replaced by a new one", fmt.Sprintf("This change provisions a new child "+
+			"application with new credentials: the customer must enable its integrations again for the new one. %s "+
+			"only leaves the Terraform state and keeps working on LinkedIn.", what)})
 }
 
 func (r *provisionedApplicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
