@@ -104,6 +104,7 @@ type tokenSource struct {
 	mu      sync.Mutex
 	token   string
 	refresh time.Time // when the cached token must be replaced
+	expires time.Time // when it expires, as LinkedIn said
 	group   singleflight.Group
 	now     func() time.Time
 }
@@ -176,6 +177,7 @@ func (t *tokenSource) fetch(ctx context.Context) (string, error) {
 		t.mu.Lock()
 		t.token = tok.AccessToken
 		t.refresh = t.now().Add(life - margin)
+		t.expires = t.now().Add(life)
 		t.mu.Unlock()
 		return tok.AccessToken, nil
 	})
@@ -218,4 +220,20 @@ func (t *tokenSource) fetchWithRetry(ctx context.Context) (*Token, error) {
 			return nil, err
 		}
 	}
+}
+
+// Token returns the client's access token and when it expires (zero for a static token), fetching one if
+// the cache holds none: with the retries of any call, so a token endpoint briefly down is waited out until
+// ctx's deadline. The linkedin_access_token ephemeral resource uses it.
+func (c *Client) Token(ctx context.Context) (string, time.Time, error) {
+	tok, err := c.tokens.get(ctx)
+	if err != nil {
+		return "", time.Time{}, err
+	}
+	c.tokens.mu.Lock()
+	defer c.tokens.mu.Unlock()
+	if c.tokens.static != "" {
+		return tok, time.Time{}, nil
+	}
+	return tok, c.tokens.expires, nil
 }

@@ -71,6 +71,9 @@ func (d *integrationDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *integrationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	// Reads ride out transient failures until this deadline (see the client's retry policy).
+	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	defer cancel()
 	var cfg integrationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	c := apiClient(d.data, &resp.Diagnostics, "read an integration")

@@ -98,14 +98,23 @@ func (e *accessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.O
 	if oauthURL == "" {
 		oauthURL, _ = lookupEnv(envOAuthURL)
 	}
-	started := time.Now()
-	tok, err := client.FetchToken(ctx, httpClient, oauthURL, m.ClientID.ValueString(), m.ClientSecret.ValueString())
+	// A client of its own fetches the token, so that an OAuth endpoint briefly down is retried like any call,
+	// within the open timeout.
+	c, err := client.New(client.Config{OAuthURL: oauthURL, ClientID: m.ClientID.ValueString(),
+		ClientSecret: m.ClientSecret.ValueString(), HTTPClient: httpClient})
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid access token request", err.Error())
+		return
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	defer cancel()
+	tok, expires, err := c.Token(ctx)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "obtaining an access token for client_id "+m.ClientID.ValueString(), err)
 		return
 	}
-	expires := started.Add(time.Duration(tok.ExpiresIn) * time.Second)
-	m.AccessToken = types.StringValue(tok.AccessToken)
+	m.AccessToken = types.StringValue(tok)
 	m.ExpiresAt = types.StringValue(expires.UTC().Format(time.RFC3339))
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }

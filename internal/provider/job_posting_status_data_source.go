@@ -86,6 +86,9 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	// Reads ride out transient failures until this deadline (see the client's retry policy).
+	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
 	var id types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, jpPathExternalID, &id)...)

@@ -74,6 +74,9 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	// Reads ride out transient failures until this deadline (see the client's retry policy).
+	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read job posting statuses")
 	var m jobPostingStatusesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)

@@ -95,8 +95,12 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: "How many times a call that failed with a throttling (429), server (5xx) or network error " +
-					"is retried, with exponential backoff. Defaults to 5; 0 disables retries. Environment variable: `" + envMaxRetries + "`.",
+				MarkdownDescription: "Calls that fail with a throttling (429), server (5xx) or network error (connection " +
+					"refused or reset) are retried with exponential backoff (full jitter, at most 30 s apart), and every retry is " +
+					"logged at WARN. Resource operations and data source reads retry until their timeout (the resource's " +
+					"`timeouts` block; 5 minutes for reads), so an outage shorter than that does not fail a plan or an apply. " +
+					"`max_retries` bounds the retries of calls that have no timeout; 0 disables retries altogether. Defaults to 5. " +
+					"Environment variable: `" + envMaxRetries + "`.",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 			"batch_window_ms": schema.Int64Attribute{
