@@ -143,19 +143,36 @@ func parseKeys[V any](m map[string]V) []parsedKey {
 
 // findKey returns the response key that means want. Keys are compared structurally, never as strings:
 // LinkedIn answers in whatever spelling it likes (2.0, reduced, URL-encoded, 1.0 query-string form, parts
-// in any order). A simple key whose text happens to look like a 1.0 compound key ("a=b") is also compared
-// as a decoded simple value.
+// in any order). A simple key is usually written raw (unescaped), and raw text is ambiguous: "50%off" does
+// not percent-decode and "a%2Cb" decodes to "a,b". So for a simple key the raw spelling
+// (restli.Key.EncodeBodyKey) is also tried as text — first when several keys match structurally (a batch
+// asking for both "a,b" and "a%2Cb"), last when none does — and a key whose text happens to look like a 1.0
+// compound key ("a=b") is also compared as a decoded simple value.
 func findKey(want restli.Key, candidates []parsedKey) (string, bool) {
+	var matches []string
 	for _, p := range candidates {
 		if p.ok && p.key.Equal(want) {
+			matches = append(matches, p.raw)
+		}
+	}
+	if len(matches) == 1 || (len(matches) > 1 && want.IsCompound()) {
+		return matches[0], true
+	}
+	if want.IsCompound() {
+		return "", false
+	}
+	raw := want.EncodeBodyKey()
+	for _, p := range candidates {
+		if p.raw == raw {
 			return p.raw, true
 		}
 	}
-	if !want.IsCompound() {
-		for _, p := range candidates {
-			if k, err := restli.ParseSimpleKey(p.raw); err == nil && k.Equal(want) {
-				return p.raw, true
-			}
+	if len(matches) > 0 {
+		return matches[0], true
+	}
+	for _, p := range candidates {
+		if k, err := restli.ParseSimpleKey(p.raw); err == nil && k.Equal(want) {
+			return p.raw, true
 		}
 	}
 	return "", false

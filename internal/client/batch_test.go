@@ -268,3 +268,39 @@ func TestIntegrations(t *testing.T) {
 		}
 	}
 }
+
+// findKey with simple keys written raw, reduced or URL-encoded, including raw text that percent-decodes
+// to another requested key.
+func TestFindKeySimpleSpellings(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want string
+		resp []string // response keys; the first is the one that means want
+	}{
+		{"raw URN", "urn:li:simpleJobPostingTask:1", []string{"urn:li:simpleJobPostingTask:1", "urn:li:simpleJobPostingTask:2"}},
+		{"reduced URN", "urn:li:simpleJobPostingTask:1", []string{"urn%3Ali%3AsimpleJobPostingTask%3A1"}},
+		{"raw with a literal percent", "50%off", []string{"50%off", "50%of"}},
+		{"reduced with a literal percent", "50%off", []string{"50%25off"}},
+		{"raw looking like 1.0", "a=b", []string{"a=b", "a"}},
+		{"raw escape-like text", "a%2Cb", []string{"a%2Cb", "a,b"}},
+		{"raw grammar text", "a,b", []string{"a,b", "a%2Cb"}},
+		{"empty string", "", []string{"''", "x"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := map[string]int{}
+			for i, r := range c.resp {
+				m[r] = i
+			}
+			// Map order is random: repeat so an order-dependent match would show.
+			for range 20 {
+				got, ok := findKey(restli.SimpleKey(c.want), parseKeys(m))
+				if !ok || got != c.resp[0] {
+					t.Fatalf("findKey(%q) = %q, %v; want %q", c.want, got, ok, c.resp[0])
+				}
+			}
+		})
+	}
+	if got, ok := findKey(restli.SimpleKey("50%of"), parseKeys(map[string]int{"50%off": 0})); ok {
+		t.Errorf("a different key matched: %q", got)
+	}
+}

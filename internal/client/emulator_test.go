@@ -325,3 +325,59 @@ func TestEmulatorFaultsNoDuplicates(t *testing.T) {
 		})
 	}
 }
+
+// The emulator writes simple keys raw in response bodies; the client still finds each requested key,
+// including ids whose raw text holds '%', '=', grammar characters or spaces.
+func TestEmulatorRawSimpleKeys(t *testing.T) {
+	ids := []string{"50%off", "a%2Cb", "a=b", "x (y, z): 'w'", "s 1", "plain-1"}
+	for _, fam := range []APIFamily{APIFamilyRest, APIFamilyV2} {
+		t.Run(string(fam), func(t *testing.T) {
+			_, srv := startEmulator(t, emulator.Options{})
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			child := emulatorClient(t, srv.URL, emulator.ChildClientID, emulator.ChildClientSecret, func(c *Config) { c.APIFamily = fam })
+			jobs := make([]JobPosting, len(ids))
+			for i, id := range ids {
+				jobs[i] = validJob(id, JobOperationCreate)
+				jobs[i].CompanyApplyURL = fmt.Sprintf("https://jobs.example.com/%d", i)
+			}
+			subs, err := child.JobPostings.BatchSubmit(ctx, jobs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			urns := make([]string, len(subs))
+			for i, s := range subs {
+				if s.Err != nil || !strings.HasPrefix(s.TaskID, "urn:li:simpleJobPostingTask:") {
+					t.Fatalf("submit %q: %+v", ids[i], s)
+				}
+				urns[i] = s.TaskID
+			}
+			tasks, err := child.JobPostings.BatchGetTasks(ctx, urns)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, tk := range tasks {
+				if tk.Err != nil || tk.Value.ExternalJobPostingID != ids[i] {
+					t.Errorf("task of %q: %+v %v", ids[i], tk.Value, tk.Err)
+				}
+			}
+			for _, urn := range urns {
+				if _, err := child.JobPostings.WaitForTask(ctx, urn); err != nil {
+					t.Fatal(err)
+				}
+			}
+			sts, err := child.JobPostings.BatchGetStatuses(ctx, append(append([]string{}, ids...), "50%of"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				if sts[i].Err != nil || sts[i].Value.ExternalJobPostingID != id || sts[i].Value.ListingStatus != "LISTED" {
+					t.Errorf("status of %q: %+v %v", id, sts[i].Value, sts[i].Err)
+				}
+			}
+			if !IsNotFound(sts[len(ids)].Err) {
+				t.Errorf("unknown id: %+v %v", sts[len(ids)].Value, sts[len(ids)].Err)
+			}
+		})
+	}
+}

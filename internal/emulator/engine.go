@@ -347,8 +347,9 @@ type idsKey struct {
 
 // parseIDs reads the ids of a batch request in every spelling (protocol 2.0 ids=List(...), protocol 1.0
 // ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y) with the restli codec. Response entries are
-// keyed in the spelling of the request with parts sorted: reduced 2.0 for 2.0 requests, the 1.0
-// query-string form for 1.0 ones.
+// keyed in the spelling of the request's protocol with parts sorted: for 2.0 requests a simple key raw and a
+// compound key reduced (restli.Key.EncodeBodyKey), for 1.0 ones the raw simple key or the 1.0
+// query-string form.
 func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 	raw := c.rawQuery()
 	q, err := restli.ParseQuery(raw)
@@ -419,7 +420,7 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 		if dup {
 			continue
 		}
-		rk := k.EncodeReduced()
+		rk := k.EncodeBodyKey()
 		if v1 {
 			rk = k.EncodeV1()
 			if !k.IsCompound() {
@@ -511,18 +512,26 @@ func (c *call) batch(m string) (*response, bool) {
 	return &response{status: http.StatusOK, body: map[string]any{"results": results, "errors": errs}}, true
 }
 
-// matchEntities pairs body keys with ids structurally (any spelling); the sets must be equal.
+// matchEntities pairs body keys with ids structurally (any spelling); the sets must be equal. A simple body
+// key is read percent-decoded (URL-encoded or reduced) and, failing that, as raw text, so a raw key with a
+// literal '%' ("50%off") matches too.
 func matchEntities(ks keySpec, ids []idsKey, body map[string]json.RawMessage) (map[string]json.RawMessage, bool) {
 	if len(body) != len(ids) {
 		return nil, true
 	}
 	out := map[string]json.RawMessage{}
 	for bk, v := range body {
+		var cands []restli.Key
 		k, err := ks.parse(bk)
-		if err != nil {
-			if ks.parts == nil {
+		if err == nil {
+			cands = append(cands, k)
+		}
+		if ks.parts == nil {
+			if bk == "" {
 				return nil, true
 			}
+			cands = append(cands, restli.SimpleKey(bk))
+		} else if err != nil {
 			// A body key may be URL-escaped rather than reduced; try once more decoded.
 			if d, derr := url.QueryUnescape(bk); derr == nil {
 				k, err = ks.parse(d)
@@ -530,21 +539,27 @@ func matchEntities(ks keySpec, ids []idsKey, body map[string]json.RawMessage) (m
 			if err != nil {
 				return nil, true
 			}
+			cands = append(cands, k)
 		}
-		found := false
-		for _, id := range ids {
-			if id.key.Equal(k) {
-				if _, dup := out[id.resp]; dup {
-					return nil, true
+		resp, found := "", false
+		for _, ck := range cands {
+			for _, id := range ids {
+				if id.key.Equal(ck) {
+					resp, found = id.resp, true
+					break
 				}
-				out[id.resp] = v
-				found = true
+			}
+			if found {
 				break
 			}
 		}
 		if !found {
 			return nil, true
 		}
+		if _, dup := out[resp]; dup {
+			return nil, true
+		}
+		out[resp] = v
 	}
 	return out, false
 }

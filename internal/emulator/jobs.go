@@ -200,13 +200,10 @@ func createJobPostings(c *call, elements []json.RawMessage) ([]any, *apiError) {
 			t.JobNumber = j.Number
 		}
 		st.Tasks[t.URN] = t
-		id := t.URN
-		if c.proto2 {
-			// Protocol 2.0 writes the id of a batch_create element with reduced escaping (restli.md §1).
-			id = restli.SimpleKey(t.URN).EncodeReduced()
-		}
-		out = append(out, map[string]any{"id": id, "status": http.StatusAccepted,
-			"location": "/simpleJobPostings/" + restli.Escape(t.URN)}) // URL-encoded (spec §4, restli.md §1)
+		// The id is the task URN raw in either protocol (restli.Key.EncodeBodyKey), so a client can pass it
+		// back unchanged as an id of its simpleJobPostingTasks call; the location is URL-encoded.
+		out = append(out, map[string]any{"id": restli.SimpleKey(t.URN).EncodeBodyKey(), "status": http.StatusAccepted,
+			"location": "/simpleJobPostings/" + restli.Escape(t.URN)})
 	}
 	return out, nil
 }

@@ -390,7 +390,7 @@ func TestJobPostingStatusEndpoint(t *testing.T) {
 	v.postJobs(tok, jobElement("s 1", now, nil), jobElement("s,2", now, nil))
 	clk.Add(time.Second)
 	r := v.do("GET", "/rest/jobPostingStatus?ids=List(s%201,s%2C2,missing)", tok, "", v2026, "X-Restli-Protocol-Version: 2.0.0")
-	if m(r.body, "results", "s 1", "listingStatus") != "LISTED" || m(r.body, "results", "s%2C2", "listingStatus") != "LISTED" ||
+	if m(r.body, "results", "s 1", "listingStatus") != "LISTED" || m(r.body, "results", "s,2", "listingStatus") != "LISTED" ||
 		num(m(r.body, "errors", "missing", "status")) != 404 {
 		t.Fatalf("2.0 batch_get: %d %s", r.status, r.raw)
 	}

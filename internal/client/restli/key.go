@@ -166,11 +166,29 @@ func (k Key) write(b *strings.Builder, reduced bool) {
 	writeMap(b, sortedKeys(k.parts), func(n string) { writeEscaped(b, k.parts[n], reduced) }, reduced)
 }
 
-// EncodeReduced writes the key in protocol 2.0 form with reduced escaping, for JSON body keys.
+// EncodeReduced writes the key in protocol 2.0 form with reduced escaping, for compound keys in JSON bodies
+// and for the X-RestLi-Id header (see EncodeBodyKey for keys in response bodies).
 func (k Key) EncodeReduced() string {
 	var b strings.Builder
 	k.write(&b, true)
 	return b.String()
+}
+
+// EncodeBodyKey writes the key as a server writes it inside a JSON response body under protocol 2.0: the
+// keys of "results", "errors" and "statuses" and the "id" of a batch_create element. A simple key (a string,
+// URN or number) is written raw, unescaped, as stock Rest.li servers do and as LinkedIn's documentation shows
+// ("urn:li:simpleJobPostingTask:…"), so a client can hand it back unchanged as an id of its next call. A
+// compound key is written reduced, as EncodeReduced does. Two simple keys have no raw spelling that reads
+// back, so they are written reduced: the empty string as two apostrophes, and the literal string of two
+// apostrophes as %27%27.
+//
+// Raw text is not self-delimiting: a reader must know the resource's keys are simple (ParseSimpleKey,
+// or compare the text itself) when a raw key contains '%' or looks like "a=b".
+func (k Key) EncodeBodyKey() string {
+	if !k.IsCompound() && k.simple != "" && k.simple != "''" {
+		return k.simple
+	}
+	return k.EncodeReduced()
 }
 
 // EncodeV1 writes a compound key in protocol 1.0 query-string form "a=x&b=y" (parts sorted, values

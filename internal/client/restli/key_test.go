@@ -123,6 +123,45 @@ func TestKeyEncodings(t *testing.T) {
 	}
 }
 
+func TestKeyEncodeBodyKey(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		key  Key
+		want string
+	}{
+		{"URN raw", SimpleKey("urn:li:simpleJobPostingTask:1f0c"), "urn:li:simpleJobPostingTask:1f0c"},
+		{"number raw", SimpleKey("42"), "42"},
+		{"grammar and spaces raw", SimpleKey("job (a, b): 'c' 50% é"), "job (a, b): 'c' 50% é"},
+		{"looks like 1.0 raw", SimpleKey("a=b&c=d"), "a=b&c=d"},
+		{"empty string", SimpleKey(""), "''"},
+		{"literal apostrophes", SimpleKey("''"), "%27%27"},
+		{"compound reduced", CompoundKey(map[string]string{"b": "y z", "a": "urn:li:x:1"}), "(a:urn%3Ali%3Ax%3A1,b:y z)"},
+		{"compound empty part", CompoundKey(map[string]string{"a": ""}), "(a:'')"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.key.EncodeBodyKey(); got != tt.want {
+				t.Errorf("EncodeBodyKey = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// What a reader gets back: compound keys with ParseKey, simple ones (without a raw '%') with
+	// ParseSimpleKey, and with ParseKey too unless the text looks like a 1.0 compound key.
+	for _, k := range []Key{
+		SimpleKey("urn:li:simpleJobPostingTask:1f0c"), SimpleKey("CALLBACK_URL"), SimpleKey("job (a, b): 'c'"),
+		SimpleKey(""), SimpleKey("''"), CompoundKey(map[string]string{"a": "urn:li:x:1", "b": "50% (off), 'now'"}),
+	} {
+		enc := k.EncodeBodyKey()
+		if got, err := ParseKey(enc); err != nil || !got.Equal(k) {
+			t.Errorf("ParseKey(%q) = %v, %v; want %v", enc, got, err, k)
+		}
+		if !k.IsCompound() {
+			if got, err := ParseSimpleKey(enc); err != nil || !got.Equal(k) {
+				t.Errorf("ParseSimpleKey(%q) = %v, %v; want %v", enc, got, err, k)
+			}
+		}
+	}
+}
+
 func TestKeyAccessors(t *testing.T) {
 	parts := map[string]string{"a": "1"}
 	k := CompoundKey(parts)
