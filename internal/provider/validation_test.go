@@ -124,11 +124,11 @@ resource "linkedin_provisioned_application" "bad" {
 		{"name contains LinkedIn", app("Acme LinkedIn connector", "d", okDomain, okCallback),
 			phrase(`Attribute name must not contain "LinkedIn"`)},
 		{"description empty", app(ok, "", okDomain, okCallback),
-			phrase("Attribute description string length must be at least 1")},
+			phrase("Attribute description must not be empty")},
 		{"domain with trailing slash", app(ok, "d", "https://ats.example.com/", okCallback),
 			regexp.MustCompile(`valid_js_sdk_domains[\s\S]*must\s+not\s+end\s+with\s+"/"`)},
 		{"callback not a URL", app(ok, "d", okDomain, "ats.example.com/cb"),
-			regexp.MustCompile(`oauth2_authorized_callback_urls[\s\S]*must\s+be\s+an\s+absolute\s+http\(s\)\s+URL`)},
+			regexp.MustCompile(`oauth2_authorized_callback_urls[\s\S]*must\s+be\s+an\s+absolute\s+http://\s+or\s+https://\s+URL`)},
 	})
 }
 
