@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -50,19 +49,19 @@ func (e *accessTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sch
 			"client_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Client ID of the application, such as a `linkedin_provisioned_application`'s `client_id`.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{lineValidator()},
 			},
 			"client_secret": schema.StringAttribute{
 				Required:            true,
 				Sensitive:           true,
 				MarkdownDescription: "Client secret of the application.",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{credentialValidator()},
 			},
 			"oauth_url": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's OAuth 2.0 endpoints. Defaults to the provider's `oauth_url` " +
 					"(itself `" + client.DefaultOAuthURL + "` by default).",
-				Validators: []validator.String{httpURLValidator{}},
+				Validators: []validator.String{endpointURLValidator()},
 			},
 			"access_token": schema.StringAttribute{
 				Computed:            true,

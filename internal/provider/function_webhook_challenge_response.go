@@ -2,9 +2,11 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/webhook"
 )
 
@@ -33,11 +35,11 @@ func (webhookChallengeResponseFunction) Definition(_ context.Context, _ function
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "challenge_code",
-				MarkdownDescription: "The `challengeCode` query parameter LinkedIn sent (a UUID).",
+				MarkdownDescription: "The `challengeCode` query parameter LinkedIn sent (a UUID). Must not be blank or padded with whitespace.",
 			},
 			function.StringParameter{
 				Name:                "client_secret",
-				MarkdownDescription: "The client secret of the application the webhook is registered for (the customer's child application for child webhooks).",
+				MarkdownDescription: "The client secret of the application the webhook is registered for (the customer's child application for child webhooks). Must not be blank or padded with whitespace.",
 			},
 		},
 		Return: function.StringReturn{},
@@ -50,5 +52,20 @@ func (webhookChallengeResponseFunction) Run(ctx context.Context, req function.Ru
 	if resp.Error != nil {
 		return
 	}
+	resp.Error = function.ConcatFuncErrors(
+		argumentRule(0, "challenge_code", challengeCode, validate.Line),
+		argumentRule(1, "client_secret", clientSecret, validate.Credential))
+	if resp.Error != nil {
+		return
+	}
 	resp.Error = function.ConcatFuncErrors(resp.Error, resp.Result.Set(ctx, webhook.ChallengeResponse(challengeCode, clientSecret)))
+}
+
+// argumentRule turns a rule of package validate into an error on function argument i: a blank secret or
+// challenge code would give a well-formed HMAC that LinkedIn never sends, so the function refuses it.
+func argumentRule(i int64, name, value string, rule func(string) error) *function.FuncError {
+	if err := rule(value); err != nil {
+		return function.NewArgumentFuncError(i, fmt.Sprintf("%s %s.", name, err))
+	}
+	return nil
 }

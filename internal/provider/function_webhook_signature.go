@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/webhook"
 )
 
@@ -30,11 +31,11 @@ func (webhookSignatureFunction) Definition(_ context.Context, _ function.Definit
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:                "body",
-				MarkdownDescription: "The raw body of the notification.",
+				MarkdownDescription: "The raw body of the notification, byte for byte (surrounding whitespace included); it must not be empty or only whitespace.",
 			},
 			function.StringParameter{
 				Name:                "client_secret",
-				MarkdownDescription: "The client secret of the application the webhook is registered for.",
+				MarkdownDescription: "The client secret of the application the webhook is registered for. Must not be blank or padded with whitespace.",
 			},
 		},
 		Return: function.StringReturn{},
@@ -44,6 +45,12 @@ func (webhookSignatureFunction) Definition(_ context.Context, _ function.Definit
 func (webhookSignatureFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var body, clientSecret string
 	resp.Error = function.ConcatFuncErrors(resp.Error, req.Arguments.Get(ctx, &body, &clientSecret))
+	if resp.Error != nil {
+		return
+	}
+	resp.Error = function.ConcatFuncErrors(
+		argumentRule(0, "body", body, validate.NotBlank),
+		argumentRule(1, "client_secret", clientSecret, validate.Credential))
 	if resp.Error != nil {
 		return
 	}

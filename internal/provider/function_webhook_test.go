@@ -32,15 +32,10 @@ output "challenge_response" {
 output "signature" {
   value = provider::linkedin::webhook_signature("{\"type\":\"JOB_POSTING_STATUS\",\"externalJobPostingId\":\"job-1\"}", "emulator-child-secret")
 }
-
-output "empty_signature" {
-  value = provider::linkedin::webhook_signature("", "key")
-}
 `,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckOutput("challenge_response", "b30f40d07f1f9f9df5d7fe56f6de7ceec181c69573e476bef24c780b0e18bbcd"),
 				resource.TestCheckOutput("signature", "085282bff3f523a4441ca706a0ff901a9e72a5751be6e84d77b992ae88c9d3fb"),
-				resource.TestCheckOutput("empty_signature", "46c23b3cb73ebdf820db214b2154dba0a091d3b06cffda9905a621656f340917"),
 			),
 		}},
 	})

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -22,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
 var (
@@ -108,30 +110,32 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 			// Seed 001 "Sync Jobs" fields.
 			"external_job_posting_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters. Changing it posts a new job and closes the old one.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), jpNoSurroundingSpace()},
+				MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters on one line, without surrounding whitespace. Changing it posts a new job and closes the old one.",
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"integration_context": jpOptionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
 				"One of `integration_context`, `company_name` or `company_page_url` is required; Recruiter System Connect requires `integration_context`.",
-				jpUrnValidator("organization", jpOrganizationURNPattern)),
-			"company_name":     jpOptionalString("The company's name, for a job not posted for an organization URN.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyNameLength)),
-			"company_page_url": jpOptionalString("The company's LinkedIn page URL, for a job not posted for an organization URN.", jpHttpURLValidator()),
+				jpUrnValidator("organization")),
+			"company_name": jpOptionalString("The company's name, for a job not posted for an organization URN.",
+				stringvalidator.UTF8LengthBetween(1, jpMaxCompanyNameLength), lineValidator()),
+			"company_page_url": jpOptionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
+				jpCompanyPageURLValidator()),
 			"title": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "The job's title, 1–200 characters.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxTitleLength)},
+				MarkdownDescription: "The job's title, 1–200 characters on one line, without surrounding whitespace.",
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxTitleLength), lineValidator()},
 			},
 			"description": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The job's description, 100–25,000 characters. HTML is limited to `b strong u i br p ul li`; LinkedIn strips other tags. " +
-					"Use a heredoc or `file()` for long descriptions.",
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(jpMinDescriptionLength, jpMaxDescriptionLength)},
+					"Use a heredoc or `file()` for long descriptions: line breaks, tabs and surrounding whitespace are kept, other control characters are refused.",
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(jpMinDescriptionLength, jpMaxDescriptionLength), textValidator()},
 			},
 			"company_apply_url": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Where applicants apply: an absolute `http://` or `https://` URL.",
-				Validators:          []validator.String{jpHttpURLValidator()},
+				Validators:          []validator.String{httpURLValidator()},
 			},
 			"listed_at": schema.StringAttribute{
 				Required: true,
@@ -193,7 +197,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "Industries, each `urn:li:industry:N`.",
 				Validators: []validator.List{
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(jpUrnValidator("industry", jpIndustryURNPattern)),
+					listvalidator.ValueStringsAre(jpUrnValidator("industry")),
 				},
 			},
 			"listing_type": schema.StringAttribute{
@@ -204,7 +208,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Validators:          []validator.String{stringvalidator.OneOf(jpListingTypes...)},
 			},
 			"contract": jpOptionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
-				jpUrnValidator("contract", jpContractURNPattern)),
+				jpUrnValidator("contract")),
 			"expire_at": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -213,18 +217,18 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Validators: []validator.String{jpTimestampValidator(false, now)},
 			},
 			"availability":     jpOptionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(jpAvailabilities...)),
-			"company_job_code": jpOptionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyJobCodeLength)),
-			"skills_description": jpOptionalString("The skills the job needs, at most 4,000 characters.",
-				stringvalidator.UTF8LengthBetween(1, jpMaxSkillsDescriptionLen)),
-			"tracking_pixel_url": jpOptionalString("A tracking pixel URL (absolute http(s)).", jpHttpURLValidator()),
+			"company_job_code": jpOptionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyJobCodeLength), lineValidator()),
+			"skills_description": jpOptionalString("The skills the job needs, at most 4,000 characters (line breaks and tabs allowed).",
+				stringvalidator.UTF8LengthBetween(1, jpMaxSkillsDescriptionLen), textValidator()),
+			"tracking_pixel_url": jpOptionalString("A tracking pixel URL (absolute http(s)).", httpURLValidator()),
 			"poster_email":       jpOptionalString("E-mail address of the job's poster.", jpEmailValidator()),
 			"access_restricted": schema.BoolAttribute{
 				Optional:            true,
 				MarkdownDescription: "Whether access to the job is restricted.",
 			},
 			"requisition_owner_email":      jpOptionalString("E-mail address of the requisition's owner.", jpEmailValidator()),
-			"requisition_owner_first_name": jpOptionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength)),
-			"requisition_owner_last_name":  jpOptionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength)),
+			"requisition_owner_first_name": jpOptionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength), lineValidator()),
+			"requisition_owner_last_name":  jpOptionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength), lineValidator()),
 			"compensation": schema.ListNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "Pay ranges of the job (LinkedIn's `compensation.compensations`).",
@@ -758,9 +762,13 @@ func jpCloseFailureIsFine(diags diag.Diagnostics) bool {
 }
 
 func (r *jobPostingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || len(req.ID) > jpMaxExternalIDLength {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", jpMaxExternalIDLength))
+	err := validate.SingleImportID(req.ID, "external_job_posting_id", validate.Line)
+	if err == nil && utf8.RuneCountInString(req.ID) > jpMaxExternalIDLength {
+		err = fmt.Errorf("import ID %q is %d characters long", req.ID, utf8.RuneCountInString(req.ID))
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("%s. Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", err, jpMaxExternalIDLength))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, jpPathID, req.ID)...)

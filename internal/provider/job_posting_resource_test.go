@@ -367,7 +367,7 @@ func TestAccJobPosting_validation(t *testing.T) {
 		{"tracking pixel URL", map[string]string{"tracking_pixel_url": `"pixel"`}, `tracking_pixel_url must be an absolute http:// or https:// URL`},
 		{"poster email", map[string]string{"poster_email": `"recruiting"`}, `poster_email must be a plain e-mail address`},
 		{"requisition owner email", map[string]string{"requisition_owner_email": `"a@b"`}, `requisition_owner_email must be a plain e-mail address`},
-		{"company page URL", map[string]string{"company_page_url": `"linkedin.com/company/x"`}, `company_page_url must be an absolute http:// or https:// URL`},
+		{"company page URL", map[string]string{"company_page_url": `"linkedin.com/company/x"`}, `company_page_url must be a LinkedIn company page URL`},
 		{"compensation period", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "ANNUAL", currency_code = "USD", min_amount = "1", max_amount = "2" }]`}, `period value must be one of`},
 		{"compensation currency", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "dollars", min_amount = "1", max_amount = "2" }]`}, `currency_code must be an ISO 4217 currency code`},
 		{"compensation amount", map[string]string{"compensation": `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "-1", max_amount = "2" }]`}, `min_amount must be a non-negative decimal amount`},

@@ -72,8 +72,8 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs := jobPostingStatusDataSourceAttributes()
 	attrs["external_job_posting_id"] = schema.StringAttribute{
 		Required:            true,
-		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters).",
-		Validators:          []validator.String{stringvalidator.LengthBetween(1, 75)},
+		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters on one line, without surrounding whitespace).",
+		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current status of one job posting on LinkedIn (`jobPostingStatus`): whether it is listed, " +

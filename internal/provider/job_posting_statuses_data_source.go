@@ -47,11 +47,11 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 			"external_job_posting_ids": schema.ListAttribute{
 				Required:            true,
 				ElementType:         types.StringType,
-				MarkdownDescription: "The jobs' ids in the ATS (each 1–75 characters, no repeats).",
+				MarkdownDescription: "The jobs' ids in the ATS (each 1–75 characters on one line, without surrounding whitespace; no repeats).",
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 75)),
+					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()),
 				},
 			},
 			"statuses": schema.ListNestedAttribute{

@@ -31,14 +31,17 @@ func TestStringValidators(t *testing.T) {
 		bad   []string
 		inMsg string
 	}{
-		{"organization", jpUrnValidator("organization", jpOrganizationURNPattern), []string{"urn:li:organization:1000"}, []string{"urn:li:organization:", "urn:li:company:1", "1000", "urn:li:organization:12a"}, "urn:li:organization:<number>"},
-		{"industry", jpUrnValidator("industry", jpIndustryURNPattern), []string{"urn:li:industry:4"}, []string{"urn:li:industry:x", "industry:4"}, "urn:li:industry"},
-		{"url", jpHttpURLValidator(), []string{"https://example.com/jobs/1", "http://a.b/c?d=e"}, []string{"ftp://example.com", "/jobs/1", "https://", "example.com", "https://exa mple.com"}, "absolute http"},
+		{"organization", jpUrnValidator("organization"), []string{"urn:li:organization:1000"}, []string{"urn:li:organization:", "urn:li:company:1", "1000", "urn:li:organization:12a", "urn:li:organization:0", "urn:li:organization:01"}, "urn:li:organization:<number>"},
+		{"industry", jpUrnValidator("industry"), []string{"urn:li:industry:4"}, []string{"urn:li:industry:x", "industry:4"}, "urn:li:industry"},
+		{"url", httpURLValidator(), []string{"https://example.com/jobs/1", "http://a.b/c?d=e"}, []string{"ftp://example.com", "/jobs/1", "https://", "example.com", "https://exa mple.com"}, "absolute http"},
 		{"email", jpEmailValidator(), []string{"a@example.com"}, []string{"a@b", "Bob <a@example.com>", "not-an-email"}, "e-mail"},
 		{"location", jpLocationValidator(true), []string{"Mountain View, CA", "Paris,France", "Austin, TX, US", "94043, US", "Germany"}, []string{"", " Paris, France", "a, b, c, d", "Paris,, France", "Paris, "}, "City, State"},
 		{"listed_at", jpTimestampValidator(true, now), []string{"2026-11-01T09:00:00Z", "2026-11-22T12:00:00Z", "2026-11-22T13:00:00+02:00"}, []string{"2026-11-22T12:00:01Z", "2026-11-01", "1700000000000"}, "listed_at"},
 		{"country", jpRegexCheck(jpCountryCodePattern, "must be an ISO code"), []string{"US", "DE"}, []string{"us", "USA", "U"}, "ISO"},
-		{"spaces", jpNoSurroundingSpace(), []string{"REQ-1"}, []string{" REQ-1", "REQ-1\n"}, "whitespace"},
+		{"spaces", lineValidator(), []string{"REQ-1"}, []string{" REQ-1", "REQ-1\n"}, "whitespace"},
+		{"control", lineValidator(), []string{"Backend Engineer"}, []string{"Backend\x07Engineer", "Backend\nEngineer"}, "control characters"},
+		{"company page", jpCompanyPageURLValidator(), []string{"https://www.linkedin.com/company/acme", "https://www.linkedin.com/company/1035/"},
+			[]string{"https://linkedin.com/company/acme", "https://www.linkedin.com/in/acme", "http://www.linkedin.com/company/acme"}, "www.linkedin.com/company"},
 		{"amount", jpRegexCheck(jpAmountPattern, "must be an amount"), []string{"1", "95000", "42.5", "42.50"}, []string{"-1", "1.234", "1e5", ""}, "amount"},
 	}
 	for _, c := range cases {

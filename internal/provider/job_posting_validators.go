@@ -1,30 +1,26 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net/mail"
-	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
 // Plan-time validation of job posting fields (spec §4). Every message names the attribute and the rule.
 
 var (
-	jpOrganizationURNPattern = regexp.MustCompile(`^urn:li:organization:[0-9]+$`)
-	jpContractURNPattern     = regexp.MustCompile(`^urn:li:contract:[0-9]+$`)
-	jpIndustryURNPattern     = regexp.MustCompile(`^urn:li:industry:[0-9]+$`)
-	jpCountryCodePattern     = regexp.MustCompile(`^[A-Z]{2}$`)
-	jpPostalCodePattern      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$`)
-	jpCurrencyCodePattern    = regexp.MustCompile(`^[A-Z]{3}$`)
-	jpAmountPattern          = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
-	jpJobFunctionPattern     = regexp.MustCompile(`^[a-z0-9_]{1,50}$`)
-	jpCompensationTypeRe     = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
+	jpCountryCodePattern  = regexp.MustCompile(`^[A-Z]{2}$`)
+	jpPostalCodePattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$`)
+	jpCurrencyCodePattern = regexp.MustCompile(`^[A-Z]{3}$`)
+	jpAmountPattern       = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
+	jpJobFunctionPattern  = regexp.MustCompile(`^[a-z0-9_]{1,50}$`)
+	jpCompensationTypeRe  = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 )
 
 // Enumerations.
@@ -54,80 +50,34 @@ const (
 	jpMaxCompanyNameLength     = 200
 )
 
-// jpStringCheck is a string validator made from a function returning a problem ("" = fine).
-type jpStringCheck struct {
-	desc  string
-	check func(path.Path, string) string
+// jpUrnValidator requires urn:li:<kind>:<id> (the one URN rule of package validate).
+func jpUrnValidator(kind string) validator.String {
+	return ruleValidator(fmt.Sprintf("must be a LinkedIn URN of the form urn:li:%s:<number>", kind),
+		func(s string) error { return validate.URN(kind, s) })
 }
 
-func (v jpStringCheck) Description(context.Context) string         { return v.desc }
-func (v jpStringCheck) MarkdownDescription(context.Context) string { return v.desc }
-func (v jpStringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if msg := v.check(req.Path, req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+jpAttrName(req.Path), msg)
-	}
-}
-
-// jpAttrName is the attribute's name for messages: "compensation[0].currency_code".
-func jpAttrName(p path.Path) string { return p.String() }
-
-// jpUrnValidator requires urn:li:<kind>:<digits>.
-func jpUrnValidator(kind string, re *regexp.Regexp) validator.String {
-	return jpStringCheck{
-		desc: fmt.Sprintf("must be a LinkedIn URN of the form urn:li:%s:<number>", kind),
-		check: func(p path.Path, s string) string {
-			if re.MatchString(s) {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s must be a LinkedIn URN of the form urn:li:%s:<number> (for example urn:li:%s:1000), got %q.", jpAttrName(p), kind, kind, s)
-		},
-	}
-}
-
-// jpHttpURLValidator requires an absolute http or https URL.
-func jpHttpURLValidator() validator.String {
-	return jpStringCheck{
-		desc: "must be an absolute http:// or https:// URL",
-		check: func(p path.Path, s string) string {
-			if jpCheckHTTPURL(s) {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s must be an absolute http:// or https:// URL with a host (for example https://careers.example.com/jobs/123), got %q.", jpAttrName(p), s)
-		},
-	}
-}
-
-func jpCheckHTTPURL(s string) bool {
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-		return false
-	}
-	return u.Scheme == "http" || u.Scheme == "https"
+// jpCompanyPageURLValidator requires https://www.linkedin.com/company/<name-or-id>.
+func jpCompanyPageURLValidator() validator.String {
+	return ruleValidator("a LinkedIn company page URL, https://www.linkedin.com/company/<name-or-id>", validate.CompanyPageURL)
 }
 
 // jpEmailValidator requires a bare e-mail address.
 func jpEmailValidator() validator.String {
-	return jpStringCheck{
-		desc: "must be an e-mail address",
-		check: func(p path.Path, s string) string {
-			a, err := mail.ParseAddress(s)
-			if err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s must be a plain e-mail address such as recruiter@example.com, got %q.", jpAttrName(p), s)
-		},
-	}
+	return ruleValidator("must be an e-mail address", func(s string) error {
+		a, err := mail.ParseAddress(s)
+		if err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
+			return nil
+		}
+		return fmt.Errorf("must be a plain e-mail address such as recruiter@example.com, got %q", s)
+	})
 }
 
 // jpCheckLocation validates one location string; it returns the number of comma-separated parts and a
 // problem ("" = fine). Valid forms: "City, State", "City, Country", "City, State, Country",
 // "PostalCode, CountryCode", and "Country" alone (remote jobs only, checked elsewhere).
 func jpCheckLocation(s string) (int, string) {
-	if strings.TrimSpace(s) != s || s == "" {
-		return 0, "must not be empty or start or end with spaces"
+	if err := validate.Line(s); err != nil {
+		return 0, err.Error()
 	}
 	parts := strings.Split(s, ",")
 	if len(parts) > 3 {
@@ -149,19 +99,16 @@ const jpLocationFormats = `"City, State", "City, Country", "City, State, Country
 
 // jpLocationValidator checks the location format. allowCountryOnly is false for alternate locations.
 func jpLocationValidator(allowCountryOnly bool) validator.String {
-	return jpStringCheck{
-		desc: "must be one of " + jpLocationFormats,
-		check: func(p path.Path, s string) string {
-			n, problem := jpCheckLocation(s)
-			if problem == "" && n == 1 && !allowCountryOnly {
-				problem = "is a single name: a country alone is allowed only as the main location of a remote job"
-			}
-			if problem == "" {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s %s. A location must be one of %s; got %q.", jpAttrName(p), problem, jpLocationFormats, s)
-		},
-	}
+	return ruleValidator("must be one of "+jpLocationFormats, func(s string) error {
+		n, problem := jpCheckLocation(s)
+		if problem == "" && n == 1 && !allowCountryOnly {
+			problem = "is a single name: a country alone is allowed only as the main location of a remote job"
+		}
+		if problem == "" {
+			return nil
+		}
+		return fmt.Errorf("%s. A location must be one of %s; got %q", problem, jpLocationFormats, s)
+	})
 }
 
 // jpTimestampValidator requires RFC 3339; notInFuture additionally rejects instants after now.
@@ -170,45 +117,26 @@ func jpTimestampValidator(notInFuture bool, now func() time.Time) validator.Stri
 	if notInFuture {
 		desc += " not in the future"
 	}
-	return jpStringCheck{
-		desc: desc,
-		check: func(p path.Path, s string) string {
-			t, err := jpParseTime(s)
-			if err != nil {
-				return fmt.Sprintf("Attribute %s must be an RFC 3339 timestamp such as 2026-11-01T09:00:00Z (LinkedIn receives it as epoch milliseconds UTC), got %q.", jpAttrName(p), s)
-			}
-			if notInFuture && t.After(now()) {
-				return fmt.Sprintf("Attribute %s must not be in the future: LinkedIn rejects a listedAt after the time of the request, got %s (now is %s).", jpAttrName(p), s, now().UTC().Format(time.RFC3339))
-			}
-			return ""
-		},
-	}
+	return ruleValidator(desc, func(s string) error {
+		t, err := jpParseTime(s)
+		if err != nil {
+			return fmt.Errorf("must be an RFC 3339 timestamp such as 2026-11-01T09:00:00Z (LinkedIn receives it as epoch milliseconds UTC), got %q", s)
+		}
+		if notInFuture && t.After(now()) {
+			return fmt.Errorf("must not be in the future: LinkedIn rejects a listedAt after the time of the request, got %s (now is %s)", s, now().UTC().Format(time.RFC3339))
+		}
+		return nil
+	})
 }
 
 // jpRegexCheck is a regex validator with a message naming the attribute.
 func jpRegexCheck(re *regexp.Regexp, rule string) validator.String {
-	return jpStringCheck{
-		desc: rule,
-		check: func(p path.Path, s string) string {
-			if re.MatchString(s) {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s %s, got %q.", jpAttrName(p), rule, s)
-		},
-	}
-}
-
-// jpNoSurroundingSpace rejects leading or trailing whitespace (LinkedIn trims; the state would not match).
-func jpNoSurroundingSpace() validator.String {
-	return jpStringCheck{
-		desc: "must not start or end with whitespace",
-		check: func(p path.Path, s string) string {
-			if strings.TrimSpace(s) == s {
-				return ""
-			}
-			return fmt.Sprintf("Attribute %s must not start or end with whitespace, got %q.", jpAttrName(p), s)
-		},
-	}
+	return ruleValidator(rule, func(s string) error {
+		if re.MatchString(s) {
+			return nil
+		}
+		return fmt.Errorf("%s, got %q", rule, s)
+	})
 }
 
 func jpEqualFold(a, b string) bool { return strings.EqualFold(a, b) }

@@ -57,35 +57,40 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Sensitive: true,
 				MarkdownDescription: "A LinkedIn access token. Conflicts with `client_id` and `client_secret`. " +
 					"Environment variable: `" + envAccessToken + "`. Tokens last 30 minutes: prefer client credentials for long runs.",
+				Validators: []validator.String{credentialValidator()},
 			},
 			"client_id": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Client ID of the application (the partner's parent application for " +
 					"`linkedin_provisioned_application`, a customer's child application for everything else). " +
-					"Requires `client_secret`. Environment variable: `" + envClientID + "`.",
+					"Requires `client_secret`. Must not be blank or padded with whitespace. Environment variable: `" + envClientID + "`.",
+				Validators: []validator.String{lineValidator()},
 			},
 			"client_secret": schema.StringAttribute{
 				Optional:            true,
 				Sensitive:           true,
 				MarkdownDescription: "Client secret of the application. Requires `client_id`. Environment variable: `" + envClientSecret + "`.",
+				Validators:          []validator.String{credentialValidator()},
 			},
 			"api_version": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "Value of the `LinkedIn-Version` header on versioned (`/rest`) calls, `YYYYMM` or `YYYYMM.RR`. " +
-					"Defaults to `" + client.DefaultAPIVersion + "`. Environment variable: `" + envAPIVersion + "`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(apiVersionPattern, "must be YYYYMM or YYYYMM.RR, such as 202603")},
+				MarkdownDescription: "Value of the `LinkedIn-Version` header on versioned (`/rest`) calls, `YYYYMM` or `YYYYMM.RR`: a real month, " +
+					"not after the current month (UTC). A version more than 12 months old draws a warning: LinkedIn sunsets each version " +
+					"after a limited time (see the sunset dates on LinkedIn's versioning page). Defaults to `" + client.DefaultAPIVersion + "`. Environment variable: `" + envAPIVersion + "` (same rules).",
+				Validators: []validator.String{apiVersionValidator(clock)},
 			},
 			"api_url": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's data APIs. Defaults to `" + client.DefaultBaseURL + "`; " +
-					"point it at the local emulator for development. Environment variable: `" + envAPIURL + "`.",
-				Validators: []validator.String{httpURLValidator{}},
+					"point it at the local emulator for development. Must be `https://`, except for a loopback host " +
+					"(`localhost`, `127.0.0.0/8`, `::1`), since credentials travel on every call. Environment variable: `" + envAPIURL + "` (same rules).",
+				Validators: []validator.String{endpointURLValidator()},
 			},
 			"oauth_url": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's OAuth 2.0 endpoints. Defaults to `" + client.DefaultOAuthURL + "`. " +
-					"Environment variable: `" + envOAuthURL + "`.",
-				Validators: []validator.String{httpURLValidator{}},
+					"Must be `https://`, except for a loopback host. Environment variable: `" + envOAuthURL + "` (same rules).",
+				Validators: []validator.String{endpointURLValidator()},
 			},
 			"api_family": schema.StringAttribute{
 				Optional: true,

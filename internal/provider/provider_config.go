@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
 // Environment variables, one per provider attribute.
@@ -29,7 +29,8 @@ const (
 	envDisableCoalescing = "LINKEDIN_DISABLE_COALESCING"
 )
 
-var apiVersionPattern = regexp.MustCompile(`^[0-9]{6}(\.[0-9]{2})?$`)
+// clock is the provider's current time (api_version must not be in the future); tests replace it.
+var clock = time.Now
 
 // providerModel is the provider block.
 type providerModel struct {
@@ -106,10 +107,7 @@ func (m providerModel) clientConfig(getenv func(string) (string, bool), version 
 	}
 	diags.Append(checkAuth(cfg, source)...)
 
-	if cfg.APIVersion != "" && !apiVersionPattern.MatchString(cfg.APIVersion) {
-		diags.AddAttributeError(path.Root("api_version"), "Invalid api_version",
-			fmt.Sprintf("api_version (or %s) must be YYYYMM or YYYYMM.RR, such as %s; got %q.", envAPIVersion, client.DefaultAPIVersion, cfg.APIVersion))
-	}
+	checkEnvironmentSettings(m, getenv, &diags)
 	switch cfg.APIFamily {
 	case "", client.APIFamilyRest, client.APIFamilyV2:
 	default:
@@ -142,6 +140,39 @@ func (m providerModel) clientConfig(getenv func(string) (string, bool), version 
 		cfg.DisableCoalescing = b
 	}
 	return cfg, diags
+}
+
+// checkEnvironmentSettings applies to LINKEDIN_API_VERSION, LINKEDIN_API_URL and LINKEDIN_OAUTH_URL the rules
+// the schema applies to api_version, api_url and oauth_url (a value set in the configuration was checked there).
+func checkEnvironmentSettings(m providerModel, getenv func(string) (string, bool), diags *diag.Diagnostics) {
+	fromEnv := func(v types.String, env string) (string, bool) {
+		if !v.IsNull() {
+			return "", false
+		}
+		return getenv(env)
+	}
+	if s, ok := fromEnv(m.APIVersion, envAPIVersion); ok {
+		warning, err := validate.APIVersion(s, clock())
+		switch {
+		case err != nil:
+			diags.AddAttributeError(path.Root("api_version"), "Invalid "+envAPIVersion,
+				fmt.Sprintf("Attribute api_version (set by %s) %s.", envAPIVersion, err))
+		case warning != "":
+			diags.AddAttributeWarning(path.Root("api_version"), "Check "+envAPIVersion,
+				fmt.Sprintf("Attribute api_version (set by %s): %s", envAPIVersion, warning))
+		}
+	}
+	for _, e := range []struct {
+		attr, env string
+		v         types.String
+	}{{"api_url", envAPIURL, m.APIURL}, {"oauth_url", envOAuthURL, m.OAuthURL}} {
+		if s, ok := fromEnv(e.v, e.env); ok {
+			if err := validate.EndpointURL(s); err != nil {
+				diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.env,
+					fmt.Sprintf("Attribute %s (set by %s) %s.", e.attr, e.env, err))
+			}
+		}
+	}
 }
 
 func intSetting(v types.Int64, env string, getenv func(string) (string, bool)) (int64, bool, error) {

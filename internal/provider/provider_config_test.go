@@ -1,10 +1,14 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
@@ -99,5 +103,86 @@ func TestUnknownAttributes(t *testing.T) {
 	m.ClientSecret = types.StringUnknown()
 	if got := m.unknownAttributes(); len(got) != 1 || got[0] != "client_secret" {
 		t.Errorf("got %v", got)
+	}
+}
+
+// LINKEDIN_API_VERSION, LINKEDIN_API_URL and LINKEDIN_OAUTH_URL get the rules of api_version, api_url and
+// oauth_url at Configure time (before any call); a value set in the configuration was checked by the schema.
+func TestClientConfigEnvironmentRules(t *testing.T) {
+	now := time.Now().UTC()
+	month := func(offset int) string {
+		return time.Date(now.Year(), now.Month()+time.Month(offset), 1, 0, 0, 0, 0, time.UTC).Format("200601")
+	}
+	cases := []struct {
+		name         string
+		env          map[string]string
+		attr, detail string // "" = no error
+		warning      string
+	}{
+		{name: "version month 13", env: map[string]string{envAPIVersion: "202613"}, attr: "api_version",
+			detail: `Attribute api_version (set by LINKEDIN_API_VERSION) must name a real month`},
+		{name: "version next month", env: map[string]string{envAPIVersion: month(1)}, attr: "api_version", detail: "must not be in the future"},
+		{name: "version this month", env: map[string]string{envAPIVersion: month(0)}},
+		{name: "version 13 months old", env: map[string]string{envAPIVersion: month(-13) + ".01"}, warning: "13 months old"},
+		{name: "api url plain http", env: map[string]string{envAPIURL: "http://api.linkedin.com"}, attr: "api_url",
+			detail: "Attribute api_url (set by LINKEDIN_API_URL) must be an https:// URL"},
+		{name: "oauth url plain http", env: map[string]string{envOAuthURL: "http://www.linkedin.com/oauth/v2"}, attr: "oauth_url",
+			detail: "use https://www.linkedin.com/oauth/v2"},
+		{name: "loopback emulator", env: map[string]string{envAPIURL: "http://localhost:8080", envOAuthURL: "http://[::1]:8080/oauth/v2"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vars := map[string]string{envAccessToken: "token"}
+			for k, v := range c.env {
+				vars[k] = v
+			}
+			_, diags := nullModel().clientConfig(fakeEnv(vars), "test")
+			if c.attr == "" {
+				if diags.HasError() {
+					t.Fatalf("unexpected error: %v", diags)
+				}
+			} else {
+				if len(diags.Errors()) != 1 || !diags.Errors()[0].(diag.DiagnosticWithPath).Path().Equal(path.Root(c.attr)) ||
+					!strings.Contains(diags.Errors()[0].Detail(), c.detail) {
+					t.Fatalf("want one error on %s containing %q, got %v", c.attr, c.detail, diags)
+				}
+			}
+			switch w := diags.Warnings(); {
+			case c.warning == "" && len(w) > 0:
+				t.Errorf("unexpected warning %v", w)
+			case c.warning != "" && (len(w) != 1 || !strings.Contains(w[0].Detail(), c.warning) || !strings.Contains(w[0].Detail(), envAPIVersion)):
+				t.Errorf("want a warning containing %q, got %v", c.warning, w)
+			}
+		})
+	}
+	// A configured value wins over the variable and is not checked twice (the schema checked it).
+	m := nullModel()
+	m.APIVersion, m.APIURL = types.StringValue(month(-20)), types.StringValue("https://api.linkedin.com")
+	if _, diags := m.clientConfig(fakeEnv(map[string]string{envAccessToken: "t", envAPIVersion: "202613", envAPIURL: "http://x.example"}), "test"); len(diags) != 0 {
+		t.Errorf("configured values: %v", diags)
+	}
+}
+
+// api_version's validator: an error for a month that does not exist or is in the future, a warning (not an
+// error) for a version over a year old.
+func TestAPIVersionValidator(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC) }
+	v := apiVersionValidator(now)
+	run := func(s string) diag.Diagnostics {
+		resp := &validator.StringResponse{}
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("api_version"), ConfigValue: types.StringValue(s)}, resp)
+		return resp.Diagnostics
+	}
+	if d := run("202603"); len(d) != 0 {
+		t.Errorf("202603: %v", d)
+	}
+	for s, want := range map[string]string{"202613": "Attribute api_version must name a real month", "202612": "must not be in the future"} {
+		if d := run(s); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), want) {
+			t.Errorf("%s: want an error containing %q, got %v", s, want, d)
+		}
+	}
+	d := run("202501")
+	if d.HasError() || len(d.Warnings()) != 1 || !strings.Contains(d.Warnings()[0].Detail(), `Attribute api_version: "202501" is 22 months old`) {
+		t.Errorf("202501: want one warning, got %v", d)
 	}
 }

@@ -79,8 +79,8 @@ func (r *integrationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"integration_name": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "The name the partner gives the integration, shown to the customer in LinkedIn.",
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 200)},
+				MarkdownDescription: "The name the partner gives the integration, shown to the customer in LinkedIn: one line of 1–100 characters, without surrounding whitespace.",
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 100), lineValidator()},
 			},
 			"status": schema.StringAttribute{
 				Computed: true,
@@ -226,7 +226,7 @@ func (r *integrationResource) Delete(ctx context.Context, req resource.DeleteReq
 }
 
 func (r *integrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := validate.ImportID(req.ID, "integrationContext", "integrationType", "tenantType")
+	parts, err := validate.ImportID(req.ID, "integration_context", "integration_type", "tenant_type")
 	if err == nil {
 		err = validate.IntegrationKeyParts(parts[0], parts[1], parts[2])
 	}

@@ -262,7 +262,7 @@ func (r *integrationConfigurationResource) Delete(ctx context.Context, req resou
 }
 
 func (r *integrationConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := validate.ImportID(req.ID, "integrationContext", "integrationType", "tenantType", "configurationName")
+	parts, err := validate.ImportID(req.ID, "integration_context", "integration_type", "tenant_type", "name")
 	if err == nil {
 		err = validate.ConfigurationKeyParts(parts[0], parts[1], parts[2], parts[3])
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -19,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
 var (
@@ -70,27 +70,27 @@ func (r *provisionedApplicationResource) Schema(ctx context.Context, _ resource.
 			"unique_foreign_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The partner's own identifier of the customer, unique among the parent application's " +
-					"children. Changing it provisions a new application. Also the import ID.",
+					"children, on one line without surrounding whitespace. Changing it provisions a new application. Also the import ID.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{lineValidator()},
 			},
 			"name": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "Name of the application: at most 50 characters, and it must not contain `LinkedIn`.",
+				MarkdownDescription: "Name of the application: one line of at most 50 characters, without surrounding whitespace, and it must not contain `LinkedIn`.",
 				Validators:          []validator.String{applicationNameValidator()},
 			},
 			"description": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "Description of the application (required by LinkedIn).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Description of the application (required by LinkedIn): not blank, without surrounding whitespace (LinkedIn returns it as stored); line breaks are allowed.",
+				Validators:          []validator.String{trimmedTextValidator()},
 			},
 			"valid_js_sdk_domains": schema.SetAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
 				Computed:    true,
 				Default:     emptySet,
-				MarkdownDescription: "Domains allowed to use LinkedIn's JavaScript SDK with this application, " +
-					"such as `https://ats.example.com`, without a trailing `/`.",
+				MarkdownDescription: "Domains allowed to use LinkedIn's JavaScript SDK with this application, each an `http://` or " +
+					"`https://` origin (scheme, host and optional port) such as `https://ats.example.com`, without a path or trailing `/`.",
 				Validators: []validator.Set{setvalidator.ValueStringsAre(jsSDKDomainValidator())},
 			},
 			"oauth2_authorized_callback_urls": schema.SetAttribute{
@@ -98,7 +98,7 @@ func (r *provisionedApplicationResource) Schema(ctx context.Context, _ resource.
 				Optional:            true,
 				Computed:            true,
 				Default:             emptySet,
-				MarkdownDescription: "OAuth 2.0 redirect URLs authorized for this application.",
+				MarkdownDescription: "OAuth 2.0 redirect URLs authorized for this application, each an absolute `http://` or `https://` URL.",
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(callbackURLListValidator())},
 			},
 			"client_id": schema.StringAttribute{
@@ -240,8 +240,9 @@ func (r *provisionedApplicationResource) Delete(ctx context.Context, req resourc
 }
 
 func (r *provisionedApplicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID", "Import a child application by its unique_foreign_id.")
+	if err := validate.SingleImportID(req.ID, "unique_foreign_id", validate.Line); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%s. Import a child application by its unique_foreign_id, "+
+			"for example: terraform import linkedin_provisioned_application.acme acme-1.", err))
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("unique_foreign_id"), req, resp)

@@ -4,11 +4,15 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"sort"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
 
 // Every plan-time rule: the plan fails with a message naming the attribute and the rule, and LinkedIn (the
@@ -124,11 +128,11 @@ resource "linkedin_provisioned_application" "bad" {
 		{"name contains LinkedIn", app("Acme LinkedIn connector", "d", okDomain, okCallback),
 			phrase(`Attribute name must not contain "LinkedIn"`)},
 		{"description empty", app(ok, "", okDomain, okCallback),
-			phrase("Attribute description string length must be at least 1")},
+			phrase("Attribute description must not be empty")},
 		{"domain with trailing slash", app(ok, "d", "https://ats.example.com/", okCallback),
 			regexp.MustCompile(`valid_js_sdk_domains[\s\S]*must\s+not\s+end\s+with\s+"/"`)},
 		{"callback not a URL", app(ok, "d", okDomain, "ats.example.com/cb"),
-			regexp.MustCompile(`oauth2_authorized_callback_urls[\s\S]*must\s+be\s+an\s+absolute\s+http\(s\)\s+URL`)},
+			regexp.MustCompile(`oauth2_authorized_callback_urls[\s\S]*must\s+be\s+an\s+absolute\s+http://\s+or\s+https://\s+URL`)},
 	})
 }
 
@@ -172,4 +176,396 @@ provider "linkedin" {
 `, env.URL) + body, phrase("Neither the provider block nor the environment sets access_token, client_id or client_secret")})
 	}
 	runInvalid(t, env, cases)
+}
+
+// The plan-time corpus: configurations LinkedIn would refuse (or that would leak credentials or cost an API
+// call) and that Terraform must refuse at plan time, before any call. Each case names the attribute (or
+// function parameter) its error must name, and a pattern of the rule and the fix; each runs as its own
+// Terraform run so that a case that is not refused is reported by name, and the emulator must serve no call.
+
+type corpusCase struct {
+	name   string
+	config string
+	attr   string         // the attribute, function parameter or import ID part the message must name
+	want   *regexp.Regexp // the rule and the fix, after the name
+	// importID, when set, makes the case a terraform import of importInto with this ID.
+	importID, importInto string
+}
+
+// hcl quotes s as an HCL string: every character below U+0020 or at U+007F as \uNNNN (HCL has no \a or \x
+// escapes), template sequences escaped.
+func hcl(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteRune('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return strings.NewReplacer("${", "$${", "%{", "%%{").Replace(b.String())
+}
+
+// sameParagraph matches the rest of one diagnostic's message: Terraform wraps it over lines but never leaves a
+// blank line inside it, so the name and the rule must be found in the same message.
+const sameParagraph = `(?:[^\n]|\n[^\n])*?\n?`
+
+// namedAttribute is how a validator's diagnostic names an attribute: "Attribute title …", where a set or list
+// element adds its key, "Attribute valid_js_sdk_domains[Value("…")] …".
+func namedAttribute(attr string) string {
+	return `Attribute\s+` + regexp.QuoteMeta(attr) + `\b` + sameParagraph
+}
+
+// namedParameter is how Terraform prints a function argument error.
+func namedParameter(param string) string {
+	return `Invalid\s+value\s+for\s+"` + regexp.QuoteMeta(param) + `"\s+parameter:\s+` + regexp.QuoteMeta(param) + `\b` + sameParagraph
+}
+
+// namedImportPart is how an import ID error names the attribute the ID (or its part) sets.
+func namedImportPart(attr string) string {
+	return `Invalid\s+import\s+ID\s+` + sameParagraph + `\b` + regexp.QuoteMeta(attr) + `\b` + sameParagraph
+}
+
+func runCorpus(t *testing.T, env *acctest.Env, named func(string) string, cases []corpusCase) {
+	t.Helper()
+	before := env.Emulator.TotalRequests()
+	for _, c := range cases {
+		want := regexp.MustCompile(named(c.attr) + c.want.String())
+		step := resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: want}
+		if c.importID != "" {
+			step = resource.TestStep{Config: c.config, ResourceName: c.importInto, ImportState: true, ImportStateId: c.importID, ExpectError: want}
+		}
+		t.Run(c.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: []resource.TestStep{step}})
+		})
+	}
+	noAPICalls(t, env, before)
+}
+
+const corpusDataSource = `
+data "linkedin_integration" "x" {
+  integration_context = "urn:li:organization:1000"
+  integration_type    = "ONE_CLICK_EXPORT"
+}
+`
+
+// corpusProvider is a provider block of the child application with one attribute replaced (an HCL expression).
+func corpusProvider(env *acctest.Env, attr, value string) string {
+	attrs := map[string]string{
+		"api_url": hcl(env.URL), "oauth_url": hcl(env.OAuthURL()), "client_id": hcl(emulator.ChildClientID),
+		"client_secret": hcl(emulator.ChildClientSecret), "max_retries": "0",
+	}
+	if attr == "access_token" {
+		delete(attrs, "client_id")
+		delete(attrs, "client_secret")
+	}
+	if attr != "" {
+		attrs[attr] = value
+	}
+	keys := make([]string, 0, len(attrs))
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("\nprovider \"linkedin\" {\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %s = %s\n", k, attrs[k])
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func TestAccProvider_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	now := time.Now().UTC()
+	nextMonth := time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, time.UTC).Format("200601")
+	p := func(attr, value string) string { return corpusProvider(env, attr, value) + corpusDataSource }
+	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "api_version month 13", config: p("api_version", hcl("202613")), attr: "api_version",
+			want: phrase(`must name a real month (YYYYMM with MM from 01 to 12), got "202613": month 13 does not exist`)},
+		{name: "api_version month 00 with revision", config: p("api_version", hcl("202600.01")), attr: "api_version",
+			want: phrase(`must name a real month`)},
+		{name: "api_version next month", config: p("api_version", hcl(nextMonth)), attr: "api_version",
+			want: phrase(`must not be in the future, got "` + nextMonth + `"`)},
+		{name: "client_id blank", config: p("client_id", hcl("   ")), attr: "client_id",
+			want: phrase(`must not be blank (only whitespace)`)},
+		{name: "client_id empty", config: p("client_id", hcl("")), attr: "client_id",
+			want: phrase(`must not be empty`)},
+		{name: "client_id padded", config: p("client_id", hcl(" "+emulator.ChildClientID)), attr: "client_id",
+			want: phrase(`must not start or end with whitespace, got " ` + emulator.ChildClientID + `"; write "` + emulator.ChildClientID + `"`)},
+		{name: "client_secret with a trailing newline", config: p("client_secret", hcl(emulator.ChildClientSecret+"\n")), attr: "client_secret",
+			want: phrase(`must not start or end with whitespace (value not shown)`)},
+		{name: "access_token padded", config: p("access_token", hcl("token ")), attr: "access_token",
+			want: phrase(`must not start or end with whitespace (value not shown)`)},
+		{name: "api_url plain http", config: p("api_url", hcl("http://api.linkedin.com")), attr: "api_url",
+			want: phrase(`must be an https:// URL (http:// only for a loopback host: localhost, 127.0.0.0/8 or ::1), got "http://api.linkedin.com": plain http:// to api.linkedin.com would send the client secret and access tokens unencrypted; use https://api.linkedin.com`)},
+		{name: "api_url plain http to a private address", config: p("api_url", hcl("http://10.1.2.3:8080")), attr: "api_url",
+			want: phrase(`plain http:// to 10.1.2.3 would send`)},
+		{name: "oauth_url plain http", config: p("oauth_url", hcl("http://www.linkedin.com/oauth/v2")), attr: "oauth_url",
+			want: phrase(`use https://www.linkedin.com/oauth/v2`)},
+		{name: "api_url with a query", config: p("api_url", hcl("https://api.linkedin.com/?debug=1")), attr: "api_url",
+			want: phrase(`a base URL takes no query`)},
+	})
+}
+
+// The LINKEDIN_* variables get the rules of the attributes they stand for. t.Setenv rules out t.Parallel.
+func TestAccProvider_environmentCorpus(t *testing.T) {
+	env := acctest.NewEnv(t)
+	before := env.Emulator.TotalRequests()
+	for _, c := range []struct {
+		name, variable, value, attr string
+		want                        *regexp.Regexp
+	}{
+		{"LINKEDIN_API_VERSION month 13", "LINKEDIN_API_VERSION", "202613", "api_version", phrase(`must name a real month`)},
+		{"LINKEDIN_API_URL plain http", "LINKEDIN_API_URL", "http://api.linkedin.com", "api_url", phrase(`use https://api.linkedin.com`)},
+		{"LINKEDIN_OAUTH_URL plain http", "LINKEDIN_OAUTH_URL", "http://www.linkedin.com/oauth/v2", "oauth_url", phrase(`use https://www.linkedin.com/oauth/v2`)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv(c.variable, c.value)
+			// The provider block leaves the variable's attribute unset.
+			cfg := fmt.Sprintf("\nprovider \"linkedin\" {\n  client_id = %s\n  client_secret = %s\n  max_retries = 0\n", hcl(emulator.ChildClientID), hcl(emulator.ChildClientSecret))
+			if c.attr != "api_url" {
+				cfg += "  api_url = " + hcl(env.URL) + "\n"
+			}
+			if c.attr != "oauth_url" {
+				cfg += "  oauth_url = " + hcl(env.OAuthURL()) + "\n"
+			}
+			cfg += "}\n" + corpusDataSource
+			want := regexp.MustCompile(namedAttribute(c.attr) + c.want.String())
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{Config: cfg, PlanOnly: true, ExpectError: want}}})
+		})
+	}
+	noAPICalls(t, env, before)
+}
+
+func TestAccProvisionedApplication_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	app := func(attr, value string) string {
+		attrs := map[string]string{
+			"unique_foreign_id": hcl("acme"), "name": hcl("Acme ATS"), "description": hcl("Acme's ATS"),
+			"valid_js_sdk_domains": `["https://ats.example.com"]`, "oauth2_authorized_callback_urls": `["https://ats.example.com/cb"]`,
+		}
+		attrs[attr] = value
+		var b strings.Builder
+		b.WriteString(env.ParentProviderConfig() + "\nresource \"linkedin_provisioned_application\" \"bad\" {\n")
+		for _, k := range []string{"unique_foreign_id", "name", "description", "valid_js_sdk_domains", "oauth2_authorized_callback_urls"} {
+			fmt.Fprintf(&b, "  %s = %s\n", k, attrs[k])
+		}
+		b.WriteString("}\n")
+		return b.String()
+	}
+	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "description blank", config: app("description", hcl("   ")), attr: "description", want: phrase(`must not be blank`)},
+		{name: "description padded", config: app("description", hcl(" Acme's ATS ")), attr: "description",
+			want: phrase(`must not start or end with whitespace, got " Acme's ATS "; write "Acme's ATS"`)},
+		{name: "description with a control character", config: app("description", hcl("Acme's\u0007ATS")), attr: "description",
+			want: phrase(`must not contain control characters other than tab and line breaks, got U+0007 at character 7`)},
+		{name: "name blank", config: app("name", hcl("  ")), attr: "name", want: phrase(`must not be blank`)},
+		{name: "name padded", config: app("name", hcl("Acme ATS ")), attr: "name", want: phrase(`must not start or end with whitespace`)},
+		{name: "name with a tab", config: app("name", hcl("Acme\tATS")), attr: "name",
+			want: phrase(`must not contain control characters, got U+0009 (tab) at character 5`)},
+		{name: "unique_foreign_id blank", config: app("unique_foreign_id", hcl(" ")), attr: "unique_foreign_id", want: phrase(`must not be blank`)},
+		{name: "unique_foreign_id with a trailing newline", config: app("unique_foreign_id", hcl("acme\n")), attr: "unique_foreign_id",
+			want: phrase(`must not start or end with whitespace, got "acme\n"; write "acme"`)},
+		{name: "unique_foreign_id with a control character", config: app("unique_foreign_id", hcl("ac\u001bme")), attr: "unique_foreign_id",
+			want: phrase(`must not contain control characters, got U+001B (escape)`)},
+		{name: "JS SDK domain ftp", config: app("valid_js_sdk_domains", `["ftp://acme.example.com"]`), attr: "valid_js_sdk_domains",
+			want: phrase(`must be an http:// or https:// origin (scheme, host and optional port), such as https://ats.example.com, got "ftp://acme.example.com": it starts with ftp://`)},
+		{name: "JS SDK domain with a path", config: app("valid_js_sdk_domains", `["https://acme.example.com/app"]`), attr: "valid_js_sdk_domains",
+			want: phrase(`an origin has no path, query or fragment; write "https://acme.example.com"`)},
+		{name: "JS SDK domain with a trailing slash", config: app("valid_js_sdk_domains", `["https://acme.example.com/"]`), attr: "valid_js_sdk_domains",
+			want: phrase(`it must not end with "/"; write "https://acme.example.com"`)},
+		{name: "JS SDK domain without a scheme", config: app("valid_js_sdk_domains", `["acme.example.com"]`), attr: "valid_js_sdk_domains",
+			want: phrase(`it has no scheme; write "https://acme.example.com"`)},
+		{name: "callback URL with a space", config: app("oauth2_authorized_callback_urls", `["https://ats.example.com/o auth"]`), attr: "oauth2_authorized_callback_urls",
+			want: phrase(`must be an absolute http:// or https:// URL with a host`)},
+	})
+}
+
+func TestAccIntegration_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	child := env.ChildProviderConfig()
+	integration := func(name string) string {
+		return child + fmt.Sprintf(`
+resource "linkedin_integration" "bad" {
+  integration_context = "urn:li:organization:1000"
+  integration_type    = "ONE_CLICK_EXPORT"
+  integration_name    = %s
+}
+`, name)
+	}
+	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "integration_name of 101 characters", config: integration(hcl(strings.Repeat("n", 101))), attr: "integration_name",
+			want: phrase(`UTF-8 character count must be between 1 and 100, got: 101`)},
+		{name: "integration_name blank", config: integration(hcl("   ")), attr: "integration_name", want: phrase(`must not be blank`)},
+		{name: "integration_name padded", config: integration(hcl(" Acme")), attr: "integration_name",
+			want: phrase(`must not start or end with whitespace, got " Acme"; write "Acme"`)},
+		{name: "integration_name on two lines", config: integration(hcl("Acme\nATS")), attr: "integration_name",
+			want: phrase(`must not contain control characters, got U+000A (line feed) at character 5`)},
+		{name: "CALLBACK_URL with a space", config: child + configurationResource("urn:li:organization:1000", "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/call back"),
+			attr: "value", want: phrase(`CALLBACK_URL must be an HTTPS URL (absolute, https://, with a host), such as https://ats.example.com/linkedin/callback, got "https://ats.example.com/call back": it contains whitespace`)},
+	})
+}
+
+func TestAccJobPosting_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	job := func(set map[string]string) string {
+		return env.ChildProviderConfig() + jpResource("bad", jpAttrs("REQ-CORPUS-1"), set)
+	}
+	one := func(attr, value string) string { return job(map[string]string{attr: value}) }
+	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "title blank", config: one("title", hcl("   ")), attr: "title", want: phrase(`must not be blank (only whitespace), got "   "`)},
+		{name: "title padded", config: one("title", hcl("Backend Engineer ")), attr: "title",
+			want: phrase(`must not start or end with whitespace, got "Backend Engineer "; write "Backend Engineer"`)},
+		{name: "title with a bell", config: one("title", hcl("Backend\u0007Engineer")), attr: "title",
+			want: phrase(`must not contain control characters, got U+0007 at character 8`)},
+		{name: "title on two lines", config: one("title", hcl("Backend\nEngineer")), attr: "title",
+			want: phrase(`must not contain control characters, got U+000A (line feed)`)},
+		{name: "external_job_posting_id with a newline", config: one("external_job_posting_id", hcl("REQ\n1")), attr: "external_job_posting_id",
+			want: phrase(`must not contain control characters, got U+000A (line feed) at character 4 of "REQ\n1": remove it`)},
+		{name: "description blank", config: one("description", hcl(strings.Repeat(" ", 120))), attr: "description",
+			want: phrase(`must not be blank (only whitespace)`)},
+		{name: "description with an escape character", config: one("description", hcl(jpDescription+"\u001b[1m")), attr: "description",
+			want: phrase(`must not contain control characters other than tab and line breaks, got U+001B (escape)`)},
+		{name: "skills_description blank", config: one("skills_description", hcl("\n\n")), attr: "skills_description",
+			want: phrase(`must not be blank`)},
+		{name: "company_name padded", config: one("company_name", hcl("Acme ")), attr: "company_name",
+			want: phrase(`must not start or end with whitespace`)},
+		{name: "company_job_code with a tab", config: one("company_job_code", hcl("JC\t7")), attr: "company_job_code",
+			want: phrase(`must not contain control characters, got U+0009 (tab)`)},
+		{name: "requisition_owner_first_name blank", config: one("requisition_owner_first_name", hcl(" ")), attr: "requisition_owner_first_name",
+			want: phrase(`must not be blank`)},
+		{name: "location with a control character", config: one("location", hcl("Mountain View\u0007, CA")), attr: "location",
+			want: phrase(`must not contain control characters, got U+0007`)},
+		{name: "company_page_url of a member", config: one("company_page_url", hcl("https://www.linkedin.com/in/someone")), attr: "company_page_url",
+			want: phrase(`must be a LinkedIn company page URL, https://www.linkedin.com/company/<name-or-id> (a trailing "/" is fine), such as https://www.linkedin.com/company/acme, got "https://www.linkedin.com/in/someone": its path must be /company/`)},
+		{name: "company_page_url without www", config: one("company_page_url", hcl("https://linkedin.com/company/acme")), attr: "company_page_url",
+			want: phrase(`its host is linkedin.com; write www.linkedin.com`)},
+		{name: "company_page_url over http", config: one("company_page_url", hcl("http://www.linkedin.com/company/acme")), attr: "company_page_url",
+			want: phrase(`write https://`)},
+		{name: "company_page_url of another site", config: one("company_page_url", hcl("https://careers.example.com/company/acme")), attr: "company_page_url",
+			want: phrase(`its host is careers.example.com; write www.linkedin.com`)},
+		{name: "company_page_url below the page", config: one("company_page_url", hcl("https://www.linkedin.com/company/acme/jobs")), attr: "company_page_url",
+			want: phrase(`its path must be /company/`)},
+		{name: "organization 0", config: one("integration_context", hcl("urn:li:organization:0")), attr: "integration_context",
+			want: phrase(`must be a LinkedIn URN of the form urn:li:organization:<number>, where <number> is a positive integer without leading zeros`)},
+		{name: "organization with a leading zero", config: one("integration_context", hcl("urn:li:organization:01000")), attr: "integration_context",
+			want: phrase(`where <number> is a positive integer without leading zeros (for example urn:li:organization:1000), got "urn:li:organization:01000"`)},
+		{name: "contract 0", config: one("contract", hcl("urn:li:contract:0")), attr: "contract",
+			want: phrase(`where <number> is a positive integer without leading zeros`)},
+		{name: "industry 0", config: one("industries", `["urn:li:industry:0"]`), attr: "industries",
+			want: phrase(`where <number> is a positive integer without leading zeros`)},
+		{name: "tracking pixel with user information", config: one("tracking_pixel_url", hcl("https://user:pw@px.example.com/p.gif")), attr: "tracking_pixel_url",
+			want: phrase(`it carries user information (user:password@); remove it`)},
+		{name: "status data source: padded id", config: env.ChildProviderConfig() + `
+data "linkedin_job_posting_status" "bad" {
+  external_job_posting_id = " REQ-1"
+}
+`, attr: "external_job_posting_id", want: phrase(`must not start or end with whitespace, got " REQ-1"; write "REQ-1"`)},
+		{name: "statuses data source: id with a newline", config: env.ChildProviderConfig() + `
+data "linkedin_job_posting_statuses" "bad" {
+  external_job_posting_ids = ["REQ-1", "REQ\n2"]
+}
+`, attr: "external_job_posting_ids", want: phrase(`must not contain control characters, got U+000A (line feed)`)},
+	})
+}
+
+func TestAccAccessToken_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	token := func(clientID, oauthURL string) string {
+		return env.ChildProviderConfig() + fmt.Sprintf(`
+ephemeral "linkedin_access_token" "bad" {
+  client_id     = %s
+  client_secret = %s
+  oauth_url     = %s
+}
+`, clientID, hcl(emulator.ChildClientSecret), oauthURL)
+	}
+	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "client_id blank", config: token(hcl("  "), hcl(env.OAuthURL())), attr: "client_id", want: phrase(`must not be blank`)},
+		{name: "oauth_url plain http", config: token(hcl(emulator.ChildClientID), hcl("http://www.linkedin.com/oauth/v2")), attr: "oauth_url",
+			want: phrase(`would send the client secret and access tokens unencrypted; use https://www.linkedin.com/oauth/v2`)},
+	})
+}
+
+func TestAccWebhookFunctions_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	call := func(expr string) string {
+		return env.ChildProviderConfig() + fmt.Sprintf("\noutput \"x\" {\n  value = %s\n}\n", expr)
+	}
+	const code, secret, body = `"a3c2c9b4-6f1e-4f7e-9d2a-1b2c3d4e5f60"`, `"emulator-child-secret"`, `"{\"type\":\"JOB_POSTING_STATUS\"}"`
+	challenge := func(c, s string) string {
+		return call(fmt.Sprintf("provider::linkedin::webhook_challenge_response(%s, %s)", c, s))
+	}
+	signature := func(b, s string) string {
+		return call(fmt.Sprintf("provider::linkedin::webhook_signature(%s, %s)", b, s))
+	}
+	runCorpus(t, env, namedParameter, []corpusCase{
+		{name: "challenge: empty code", config: challenge(`""`, secret), attr: "challenge_code", want: phrase(`must not be empty`)},
+		{name: "challenge: blank code", config: challenge(`"   "`, secret), attr: "challenge_code", want: phrase(`must not be blank`)},
+		{name: "challenge: code with a newline", config: challenge(hcl("a3c2c9b4-6f1e-4f7e-9d2a-1b2c3d4e5f60\n"), secret), attr: "challenge_code",
+			want: phrase(`must not start or end with whitespace`)},
+		{name: "challenge: empty secret", config: challenge(code, `""`), attr: "client_secret", want: phrase(`must not be empty or only whitespace`)},
+		{name: "challenge: blank secret", config: challenge(code, `" "`), attr: "client_secret", want: phrase(`must not be empty or only whitespace`)},
+		{name: "signature: empty body", config: signature(`""`, secret), attr: "body", want: phrase(`must not be empty`)},
+		{name: "signature: blank body", config: signature(hcl(" \n"), secret), attr: "body", want: phrase(`must not be blank (only whitespace)`)},
+		{name: "signature: empty secret", config: signature(body, `""`), attr: "client_secret", want: phrase(`must not be empty or only whitespace`)},
+		{name: "signature: blank secret", config: signature(body, `"  "`), attr: "client_secret", want: phrase(`must not be empty or only whitespace`)},
+	})
+}
+
+// Import IDs are checked before LinkedIn is called: a padded or blank ID used to cost a call and come back as
+// "Cannot import non-existent remote object".
+func TestAccImport_planTimeCorpus(t *testing.T) {
+	t.Parallel()
+	env := acctest.NewEnv(t)
+	app := env.ParentProviderConfig() + `
+resource "linkedin_provisioned_application" "acme" {
+  unique_foreign_id = "acme-1"
+  name              = "Acme ATS"
+  description       = "Acme's ATS"
+}
+`
+	integration := env.ChildProviderConfig() + `
+resource "linkedin_integration" "x" {
+  integration_context = "urn:li:organization:1000"
+  integration_type    = "ONE_CLICK_EXPORT"
+  integration_name    = "Acme"
+}
+`
+	configuration := env.ChildProviderConfig() + configurationResource("urn:li:organization:1000", "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/cb")
+	job := env.ChildProviderConfig() + jpResource("imported", jpAttrs("REQ-1"))
+	runCorpus(t, env, namedImportPart, []corpusCase{
+		{name: "application: blank", config: app, importInto: "linkedin_provisioned_application.acme", importID: "   ",
+			attr: "unique_foreign_id", want: phrase(`must not be blank`)},
+		{name: "application: padded", config: app, importInto: "linkedin_provisioned_application.acme", importID: " acme-1",
+			attr: "unique_foreign_id", want: phrase(`must not start or end with whitespace, got " acme-1"; write "acme-1"`)},
+		{name: "job posting: blank", config: job, importInto: "linkedin_job_posting.imported", importID: "  ",
+			attr: "external_job_posting_id", want: phrase(`must not be blank`)},
+		{name: "job posting: padded", config: job, importInto: "linkedin_job_posting.imported", importID: "REQ-1 ",
+			attr: "external_job_posting_id", want: phrase(`must not start or end with whitespace, got "REQ-1 "; write "REQ-1"`)},
+		{name: "job posting: tab inside", config: job, importInto: "linkedin_job_posting.imported", importID: "REQ\t1",
+			attr: "external_job_posting_id", want: phrase(`must not contain control characters`)},
+		{name: "integration: padded context", config: integration, importInto: "linkedin_integration.x", importID: " urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER",
+			attr: "integration_context", want: phrase(`must not start or end with whitespace`)},
+		{name: "integration: blank", config: integration, importInto: "linkedin_integration.x", importID: "   ",
+			attr: "integration_context/integration_type/tenant_type", want: phrase(`empty or only whitespace`)},
+		{name: "configuration: padded name", config: configuration, importInto: "linkedin_integration_configuration.bad",
+			importID: "urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL ", attr: "name",
+			want: phrase(`must not start or end with whitespace, got "CALLBACK_URL "; write "CALLBACK_URL"`)},
+	})
 }

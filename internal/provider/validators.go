@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -13,12 +14,15 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
-// funcValidator adapts a rule of package validate to a string attribute validator. The diagnostic names the
-// attribute (Terraform prints its path) and the rule.
+// funcValidator is the provider's one adapter from a rule of package validate to a string attribute
+// validator. The rule's error reads after the attribute's name, and the diagnostic is
+// "Attribute <path> <rule and fix>." (Terraform also prints the attribute's line). An optional warn rule adds
+// a warning for a value that is valid but unwise.
 type funcValidator struct {
-	summary     string
+	summary     string // "" means "Invalid <path>"
 	description string
 	check       func(string) error
+	warn        func(string) string
 }
 
 var _ validator.String = funcValidator{}
@@ -30,25 +34,69 @@ func (v funcValidator) ValidateString(_ context.Context, req validator.StringReq
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, fmt.Sprintf("Attribute %s %s.", req.Path, err))
+	s := req.ConfigValue.ValueString()
+	summary := v.summary
+	if summary == "" {
+		summary = "Invalid " + req.Path.String()
+	}
+	if v.check != nil {
+		if err := v.check(s); err != nil {
+			resp.Diagnostics.AddAttributeError(req.Path, summary, fmt.Sprintf("Attribute %s %s.", req.Path, err))
+			return
+		}
+	}
+	if v.warn != nil {
+		if w := v.warn(s); w != "" {
+			resp.Diagnostics.AddAttributeWarning(req.Path, "Check "+req.Path.String(), fmt.Sprintf("Attribute %s: %s", req.Path, w))
+		}
 	}
 }
 
-// httpURLValidator checks api_url and oauth_url.
-type httpURLValidator struct{}
-
-func (httpURLValidator) Description(context.Context) string { return "must be an absolute http(s) URL" }
-func (v httpURLValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
+// ruleValidator wraps a rule of package validate.
+func ruleValidator(description string, check func(string) error) validator.String {
+	return funcValidator{description: description, check: check}
 }
-func (httpURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	funcValidator{summary: "Invalid URL", check: func(s string) error {
-		if err := validate.HTTPURL(s); err != nil {
-			return fmt.Errorf("must be an absolute http(s) URL: %w", err)
-		}
-		return nil
-	}}.ValidateString(ctx, req, resp)
+
+// Validators of the text rules (see package validate for which kind of text takes which rule).
+func lineValidator() validator.String {
+	return ruleValidator("one line of text: not blank, no surrounding whitespace, no control characters", validate.Line)
+}
+
+func textValidator() validator.String {
+	return ruleValidator("free text: not blank; tabs and line breaks allowed, no other control characters", validate.Text)
+}
+
+func trimmedTextValidator() validator.String {
+	return ruleValidator("free text: not blank, no surrounding whitespace; tabs and line breaks allowed, no other control characters", validate.TrimmedText)
+}
+
+func credentialValidator() validator.String {
+	return ruleValidator("not blank, no surrounding whitespace, no control characters", validate.Credential)
+}
+
+// endpointURLValidator checks api_url and oauth_url.
+func endpointURLValidator() validator.String {
+	return ruleValidator("an https:// URL (http:// only for a loopback host)", validate.EndpointURL)
+}
+
+// httpURLValidator checks an absolute http(s) URL.
+func httpURLValidator() validator.String {
+	return ruleValidator("an absolute http:// or https:// URL", validate.HTTPURL)
+}
+
+// apiVersionValidator checks api_version against the current month; a version over a year old is a warning.
+func apiVersionValidator(now func() time.Time) validator.String {
+	return funcValidator{
+		description: "an active LinkedIn API version, YYYYMM or YYYYMM.RR, not in the future",
+		check: func(s string) error {
+			_, err := validate.APIVersion(s, now())
+			return err
+		},
+		warn: func(s string) string {
+			w, _ := validate.APIVersion(s, now())
+			return w
+		},
+	}
 }
 
 func applicationNameValidator() validator.String {
@@ -62,33 +110,17 @@ func applicationNameValidator() validator.String {
 }
 
 func jsSDKDomainValidator() validator.String {
-	return funcValidator{summary: "Invalid JS SDK domain", description: "a domain without a trailing \"/\"",
-		check: func(s string) error {
-			if err := validate.JSSDKDomain(s); err != nil {
-				return fmt.Errorf("entry %w", err)
-			}
-			return nil
-		}}
+	return funcValidator{summary: "Invalid JS SDK domain", description: "an http(s) origin without a path or trailing \"/\"",
+		check: validate.JSSDKDomain}
 }
 
 func callbackURLListValidator() validator.String {
-	return funcValidator{summary: "Invalid OAuth 2.0 callback URL", description: "an absolute http(s) URL",
-		check: func(s string) error {
-			if err := validate.HTTPURL(s); err != nil {
-				return fmt.Errorf("entry must be an absolute http(s) URL: %w", err)
-			}
-			return nil
-		}}
+	return funcValidator{summary: "Invalid OAuth 2.0 callback URL", description: "an absolute http(s) URL", check: validate.HTTPURL}
 }
 
 func integrationContextValidator() validator.String {
 	return funcValidator{summary: "Invalid integration_context", description: "an organization or contract URN",
-		check: func(s string) error {
-			if err := validate.IntegrationContext(s); err != nil {
-				return err
-			}
-			return nil
-		}}
+		check: validate.IntegrationContext}
 }
 
 // integrationKeyRules checks, across attributes, that integration_context and tenant_type fit integration_type

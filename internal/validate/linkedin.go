@@ -1,11 +1,11 @@
-// Package validate holds the pure rules of LinkedIn's partner APIs that the provider checks at plan time
-// (shared/spec/linkedin-api.md §1–3): URN formats, integration types and their tenants, configuration keys
-// and their values, and the import identifiers of the provider's resources. Nothing here calls LinkedIn.
+// Package validate holds the pure rules of LinkedIn's partner APIs that the provider checks at plan time: URN
+// formats, integration types and their tenants, configuration keys and their values, the import identifiers of
+// the provider's resources, the text and the URLs sent to LinkedIn, and the API version. Each rule lives here
+// once; the provider only adapts them to attributes. Nothing here calls LinkedIn.
 package validate
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -95,9 +95,41 @@ func DefaultTenantType(integrationType string) string {
 }
 
 var (
-	organizationURN = regexp.MustCompile(`^urn:li:organization:[1-9][0-9]*$`)
-	contractURN     = regexp.MustCompile(`^urn:li:contract:[1-9][0-9]*$`)
+	organizationURN = urnPattern("organization")
+	contractURN     = urnPattern("contract")
 )
+
+// urnPattern matches urn:li:<kind>:<id>, where id is a positive integer without leading zeros: LinkedIn's
+// numeric ids start at 1, and "urn:li:organization:0" or "urn:li:organization:01" name no organization.
+func urnPattern(kind string) *regexp.Regexp {
+	return regexp.MustCompile(`^urn:li:` + regexp.QuoteMeta(kind) + `:[1-9][0-9]*$`)
+}
+
+var urnPatterns = map[string]*regexp.Regexp{
+	"organization": organizationURN,
+	"contract":     contractURN,
+	"industry":     urnPattern("industry"),
+}
+
+// URN checks a LinkedIn URN of a numeric entity: urn:li:<kind>:<id> with a positive id without leading zeros.
+// kind is organization, contract or industry.
+func URN(kind, s string) error {
+	re, ok := urnPatterns[kind]
+	if !ok {
+		re = urnPattern(kind)
+	}
+	if re.MatchString(s) {
+		return nil
+	}
+	return fmt.Errorf("must be a LinkedIn URN of the form urn:li:%s:<number>, where <number> is a positive integer "+
+		"without leading zeros (for example urn:li:%s:1000), got %q", kind, kind, s)
+}
+
+// OrganizationURN checks urn:li:organization:<id>, the one rule for every attribute that names an organization.
+func OrganizationURN(s string) error { return URN("organization", s) }
+
+// ContractURN checks urn:li:contract:<id>.
+func ContractURN(s string) error { return URN("contract", s) }
 
 // ContextKind returns ContextOrganization or ContextContract for a well-formed integration context URN, or "".
 func ContextKind(urn string) string {
@@ -113,7 +145,8 @@ func ContextKind(urn string) string {
 // IntegrationContext checks the form of an integration context on its own.
 func IntegrationContext(urn string) error {
 	if ContextKind(urn) == "" {
-		return fmt.Errorf("must be an organization URN (urn:li:organization:<number>) or a contract URN (urn:li:contract:<number>), got %q", urn)
+		return fmt.Errorf("must be an organization URN (urn:li:organization:<number>) or a contract URN (urn:li:contract:<number>), "+
+			"where <number> is a positive integer without leading zeros, got %q", urn)
 	}
 	return nil
 }
@@ -165,7 +198,7 @@ func ConfigurationValue(name, value string) error {
 	switch name {
 	case ConfigCallbackURL:
 		if err := HTTPSURL(value); err != nil {
-			return fmt.Errorf("%s must be an HTTPS URL: %w", name, err)
+			return fmt.Errorf("%s %w", name, err)
 		}
 	case ConfigJobPostingViewers, ConfigApplicationViewers:
 		if value != AllProductUsers {
@@ -175,61 +208,17 @@ func ConfigurationValue(name, value string) error {
 	return nil
 }
 
-// HTTPSURL checks that s is an absolute https:// URL with a host.
-func HTTPSURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("%q is not a URL: %v", s, err)
-	}
-	if u.Scheme != "https" {
-		return fmt.Errorf("%q does not start with https://", s)
-	}
-	if u.Host == "" || u.Hostname() == "" {
-		return fmt.Errorf("%q has no host", s)
-	}
-	if u.User != nil {
-		return fmt.Errorf("%q must not carry user information", s)
-	}
-	return nil
-}
-
-// HTTPURL checks that s is an absolute http:// or https:// URL with a host.
-func HTTPURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("%q is not a URL: %v", s, err)
-	}
-	if u.Scheme != "https" && u.Scheme != "http" {
-		return fmt.Errorf("%q does not start with https:// or http://", s)
-	}
-	if u.Hostname() == "" {
-		return fmt.Errorf("%q has no host", s)
-	}
-	return nil
-}
-
-// ApplicationName checks a child application's name: at most 50 characters and not containing "LinkedIn"
-// (compared case-insensitively: LinkedIn reserves its brand).
+// ApplicationName checks a child application's name: one line of text (Line), at most 50 characters and not
+// containing "LinkedIn" (compared case-insensitively: LinkedIn reserves its brand).
 func ApplicationName(s string) error {
+	if err := Line(s); err != nil {
+		return err
+	}
 	if n := len([]rune(s)); n == 0 || n > 50 {
 		return fmt.Errorf("must be 1 to 50 characters long, got %d", n)
 	}
 	if strings.Contains(strings.ToLower(s), "linkedin") {
 		return fmt.Errorf("must not contain %q, got %q", "LinkedIn", s)
-	}
-	return nil
-}
-
-// JSSDKDomain checks one valid_js_sdk_domains entry: a domain or origin without a trailing "/".
-func JSSDKDomain(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return fmt.Errorf("must not be empty")
-	}
-	if strings.HasSuffix(s, "/") {
-		return fmt.Errorf("%q must not end with \"/\"", s)
-	}
-	if strings.ContainsAny(s, " \t\n") {
-		return fmt.Errorf("%q must not contain spaces", s)
 	}
 	return nil
 }

@@ -43,6 +43,34 @@ func TestIntegrationContext(t *testing.T) {
 	}
 }
 
+// One URN rule for every attribute naming an organization, a contract or an industry: a positive id without
+// leading zeros.
+func TestURN(t *testing.T) {
+	for _, kind := range []string{"organization", "contract", "industry"} {
+		if err := URN(kind, "urn:li:"+kind+":1000"); err != nil {
+			t.Errorf("%s: %v", kind, err)
+		}
+		for _, bad := range []string{"urn:li:" + kind + ":0", "urn:li:" + kind + ":01", "urn:li:" + kind + ":", "urn:li:" + kind + ":-1",
+			"urn:li:" + kind + ":1a", kind + ":1", " urn:li:" + kind + ":1", "urn:li:person:1"} {
+			err := URN(kind, bad)
+			if err == nil {
+				t.Errorf("URN(%s, %q) accepted", kind, bad)
+			} else if !strings.Contains(err.Error(), "positive integer without leading zeros") {
+				t.Errorf("URN(%s, %q): %v", kind, bad, err)
+			}
+		}
+	}
+	// The integration context rule and the job posting rule are the same rule.
+	for _, urn := range []string{"urn:li:organization:0", "urn:li:organization:007", "urn:li:organization:1"} {
+		if (OrganizationURN(urn) == nil) != (ContextKind(urn) == ContextOrganization) {
+			t.Errorf("%s: OrganizationURN and IntegrationContext disagree", urn)
+		}
+	}
+	if ContractURN("urn:li:contract:0") == nil || ContractURN("urn:li:contract:5") != nil {
+		t.Error("ContractURN")
+	}
+}
+
 func TestDefaultTenantAndTenantForType(t *testing.T) {
 	want := map[string]string{
 		"APPLY_CONNECT": TenantJobs, "APPLY_WITH_LINKEDIN": TenantJobs, "PREMIUM_JOB_POSTING": TenantJobs,
@@ -115,7 +143,7 @@ func TestApplicationName(t *testing.T) {
 	if err := ApplicationName(strings.Repeat("é", 50)); err != nil {
 		t.Errorf("50 runes: %v", err)
 	}
-	for _, bad := range []string{"", strings.Repeat("a", 51), "Acme LinkedIn connector", "acme linkedin"} {
+	for _, bad := range []string{"", "  ", " Acme", "Acme\tATS", strings.Repeat("a", 51), "Acme LinkedIn connector", "acme linkedin"} {
 		if err := ApplicationName(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
@@ -126,7 +154,7 @@ func TestJSSDKDomain(t *testing.T) {
 	if err := JSSDKDomain("https://ats.example.com"); err != nil {
 		t.Error(err)
 	}
-	for _, bad := range []string{"", "https://ats.example.com/", "a b"} {
+	for _, bad := range []string{"", "https://ats.example.com/", "a b", "ats.example.com", "ftp://ats.example.com", "https://ats.example.com/app"} {
 		if err := JSSDKDomain(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
@@ -142,15 +170,41 @@ func TestImportID(t *testing.T) {
 	if err != nil || parts[0] != "urn:li:organization:1000" {
 		t.Fatalf("URL-encoded: got %v, %v", parts, err)
 	}
-	for _, bad := range []string{"", "urn:li:organization:1000", "a/b", "a//c", "a/b/c/d", "a/%zz/c"} {
+	for _, bad := range []string{"", "   ", "urn:li:organization:1000", "a/b", "a//c", "a/b/c/d", "a/%zz/c", "a/ /c"} {
 		if _, err := ImportID(bad, "integrationContext", "integrationType", "tenantType"); err == nil {
 			t.Errorf("%q accepted", bad)
 		} else if !strings.Contains(err.Error(), "integrationContext/integrationType/tenantType") && !strings.Contains(err.Error(), "URL-encoded") {
 			t.Errorf("%q: error %q does not name the format", bad, err)
 		}
 	}
+	// Surrounding whitespace is refused, not trimmed: what is imported is exactly what was typed.
+	for id, want := range map[string]string{
+		" urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER":   `integrationContext must not start or end with whitespace, got " urn:li:organization:1000"; write "urn:li:organization:1000"`,
+		"urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER ":   `tenantType must not start or end with whitespace`,
+		"urn:li:organization:1000/%20ONE_CLICK_EXPORT/RECRUITER": `integrationType must not start or end with whitespace`,
+		"urn:li:organization:1000/ONE_CLICK%0AEXPORT/RECRUITER":  `integrationType must not contain control characters`,
+	} {
+		if _, err := ImportID(id, "integrationContext", "integrationType", "tenantType"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ImportID(%q) = %v, want an error containing %q", id, err, want)
+		}
+	}
 	if got := JoinID("a", "b", "c"); got != "a/b/c" {
 		t.Errorf("JoinID = %s", got)
+	}
+}
+
+func TestSingleImportID(t *testing.T) {
+	if err := SingleImportID("acme-1", "unique_foreign_id", Line); err != nil {
+		t.Error(err)
+	}
+	for id, want := range map[string]string{
+		"   ":   `import ID "   " sets unique_foreign_id, which must not be blank`,
+		" acme": `which must not start or end with whitespace, got " acme"; write "acme"`,
+		"ac	me": `which must not contain control characters`,
+	} {
+		if err := SingleImportID(id, "unique_foreign_id", Line); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("SingleImportID(%q) = %v, want an error containing %q", id, err, want)
+		}
 	}
 }
 
