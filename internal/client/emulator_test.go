@@ -375,7 +375,7 @@ func TestEmulatorRawSimpleKeys(t *testing.T) {
 					t.Errorf("status of %q: %+v %v", id, sts[i].Value, sts[i].Err)
 				}
 			}
-			if !IsNotFound(sts[len(ids)].Err) {
+			if !IsEntityNotFound(sts[len(ids)].Err) {
 				t.Errorf("unknown id: %+v %v", sts[len(ids)].Value, sts[len(ids)].Err)
 			}
 		})
