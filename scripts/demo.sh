@@ -106,6 +106,16 @@ note "integration status after CALLBACK_URL was set: $(terraform output -raw int
 section "A second plan is empty"
 plan_expect 0 tfc "no changes"
 
+section "An api_url LinkedIn does not serve fails the plan and leaves the state alone"
+before=$(terraform state list | wc -l)
+set +e
+LINKEDIN_API_URL="$URL/linkedin-proxy" terraform plan -compact-warnings $NOCOLOR 2>&1 | grep -m1 -A3 'Error:'
+rc=${PIPESTATUS[0]}
+set -e
+after=$(terraform state list | wc -l)
+[ "$rc" -eq 1 ] && [ "$before" -eq "$after" ] || { echo "demo: expected the plan to fail (got exit $rc) and the state to keep $before resources (has $after)" >&2; exit 1; }
+note "terraform plan exit $rc; the state still holds $after resources (only LinkedIn saying \"this entity does not exist\" removes one)"
+
 section "Change CALLBACK_URL out of band through LinkedIn's API (child application token)"
 CLIENT_ID=$(terraform output -raw client_id)
 CLIENT_SECRET=$(terraform output -raw client_secret)

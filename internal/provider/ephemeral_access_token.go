@@ -61,7 +61,7 @@ func (e *accessTokenEphemeralResource) Schema(_ context.Context, _ ephemeral.Sch
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's OAuth 2.0 endpoints. Defaults to the provider's `oauth_url` " +
 					"(itself `" + client.DefaultOAuthURL + "` by default).",
-				Validators: []validator.String{endpointURLValidator()},
+				Validators: []validator.String{oauthURLValidator()},
 			},
 			"access_token": schema.StringAttribute{
 				Computed:            true,

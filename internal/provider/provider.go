@@ -83,14 +83,16 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's data APIs. Defaults to `" + client.DefaultBaseURL + "`; " +
 					"point it at the local emulator for development. Must be `https://`, except for a loopback host " +
-					"(`localhost`, `127.0.0.0/8`, `::1`), since credentials travel on every call. Environment variable: `" + envAPIURL + "` (same rules).",
-				Validators: []validator.String{endpointURLValidator()},
+					"(`localhost`, `127.0.0.0/8`, `::1`), since credentials travel on every call. It is the scheme and host (and a " +
+					"proxy's path prefix, if any) without `/rest` or `/v2`, which the provider adds. Environment variable: `" + envAPIURL + "` (same rules).",
+				Validators: []validator.String{apiURLValidator()},
 			},
 			"oauth_url": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Base URL of LinkedIn's OAuth 2.0 endpoints. Defaults to `" + client.DefaultOAuthURL + "`. " +
-					"Must be `https://`, except for a loopback host. Environment variable: `" + envOAuthURL + "` (same rules).",
-				Validators: []validator.String{endpointURLValidator()},
+					"Must be `https://`, except for a loopback host, and include the path (`/oauth/v2`) but not `/accessToken`, " +
+					"which the provider appends. Environment variable: `" + envOAuthURL + "` (same rules).",
+				Validators: []validator.String{oauthURLValidator()},
 			},
 			"api_family": schema.StringAttribute{
 				Optional: true,

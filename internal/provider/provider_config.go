@@ -165,9 +165,10 @@ func checkEnvironmentSettings(m providerModel, getenv func(string) (string, bool
 	for _, e := range []struct {
 		attr, env string
 		v         types.String
-	}{{"api_url", envAPIURL, m.APIURL}, {"oauth_url", envOAuthURL, m.OAuthURL}} {
+		rule      func(string) error
+	}{{"api_url", envAPIURL, m.APIURL, validate.APIURL}, {"oauth_url", envOAuthURL, m.OAuthURL, validate.OAuthURL}} {
 		if s, ok := fromEnv(e.v, e.env); ok {
-			if err := validate.EndpointURL(s); err != nil {
+			if err := e.rule(s); err != nil {
 				diags.AddAttributeError(path.Root(e.attr), "Invalid "+e.env,
 					fmt.Sprintf("Attribute %s (set by %s) %s.", e.attr, e.env, err))
 			}

@@ -73,9 +73,11 @@ resource "linkedin_integration" "indicator" {
 `, emulator.SeedOrganization) + jpResource("job", jpAttrs("LEG-1"))
 }
 
-// The new user's scenario: an apply, then the same configuration with a mistyped api_url, an oauth_url
-// without /oauth/v2 and a wrong secret. Each plan fails naming the setting to check, and afterwards the
-// right configuration plans no change: nothing left the state.
+// The new user's scenario: an apply, then the same configuration with an api_url LinkedIn does not serve
+// (a path prefix of a proxy that does not exist: api_url ending in /rest or /v2 is refused at plan time,
+// see validation_test.go), an oauth_url that is not LinkedIn's OAuth service, and a wrong secret. Each plan
+// fails naming the setting to check, and afterwards the right configuration plans no change: nothing left
+// the state.
 func TestAccTrust_wrongAddressesAndSecretsLeaveTheStateAlone(t *testing.T) {
 	env := acctest.NewEnv(t)
 	enable(t, env, emulator.SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION")
@@ -85,11 +87,11 @@ func TestAccTrust_wrongAddressesAndSecretsLeaveTheStateAlone(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: good},
 			{
-				Config:      estateConfig(childProvider(env.URL+"/rest", env.OAuthURL(), emulator.ChildClientSecret)),
+				Config:      estateConfig(childProvider(env.URL+"/linkedin-proxy", env.OAuthURL(), emulator.ChildClientSecret)),
 				ExpectError: phrases("failed: wrong LinkedIn address", "Check api_url", "The Terraform state was not changed"),
 			},
 			{
-				Config:      estateConfig(childProvider(env.URL, env.URL, emulator.ChildClientSecret)),
+				Config:      estateConfig(childProvider(env.URL, env.URL+"/oauth", emulator.ChildClientSecret)),
 				ExpectError: phrases("failed: no access token from the OAuth endpoint", "Check oauth_url"),
 			},
 			{

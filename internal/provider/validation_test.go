@@ -313,6 +313,14 @@ func TestAccProvider_planTimeCorpus(t *testing.T) {
 			want: phrase(`use https://www.linkedin.com/oauth/v2`)},
 		{name: "api_url with a query", config: p("api_url", hcl("https://api.linkedin.com/?debug=1")), attr: "api_url",
 			want: phrase(`a base URL takes no query`)},
+		{name: "api_url ending in /rest", config: p("api_url", hcl("https://api.linkedin.com/rest")), attr: "api_url",
+			want: phrase(`must be the API's base URL without /rest (the provider adds /rest and /v2 to every call), got "https://api.linkedin.com/rest": use "https://api.linkedin.com"`)},
+		{name: "api_url ending in /v2/", config: p("api_url", hcl(env.URL+"/v2/")), attr: "api_url",
+			want: phrase(`must be the API's base URL without /v2`)},
+		{name: "oauth_url without /oauth/v2", config: p("oauth_url", hcl("https://www.linkedin.com")), attr: "oauth_url",
+			want: phrase(`must be the base of the OAuth 2.0 endpoints, with its path, got "https://www.linkedin.com": LinkedIn's is https://www.linkedin.com/oauth/v2`)},
+		{name: "oauth_url naming the token endpoint", config: p("oauth_url", hcl("https://www.linkedin.com/oauth/v2/accessToken")), attr: "oauth_url",
+			want: phrase(`not the token endpoint, got "https://www.linkedin.com/oauth/v2/accessToken": use "https://www.linkedin.com/oauth/v2"`)},
 	})
 }
 
@@ -327,6 +335,8 @@ func TestAccProvider_environmentCorpus(t *testing.T) {
 		{"LINKEDIN_API_VERSION month 13", "LINKEDIN_API_VERSION", "202613", "api_version", phrase(`must name a real month`)},
 		{"LINKEDIN_API_URL plain http", "LINKEDIN_API_URL", "http://api.linkedin.com", "api_url", phrase(`use https://api.linkedin.com`)},
 		{"LINKEDIN_OAUTH_URL plain http", "LINKEDIN_OAUTH_URL", "http://www.linkedin.com/oauth/v2", "oauth_url", phrase(`use https://www.linkedin.com/oauth/v2`)},
+		{"LINKEDIN_API_URL ending in /rest", "LINKEDIN_API_URL", env.URL + "/rest", "api_url", phrase(`without /rest`)},
+		{"LINKEDIN_OAUTH_URL without a path", "LINKEDIN_OAUTH_URL", env.URL, "oauth_url", phrase(`with its path`)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv(c.variable, c.value)

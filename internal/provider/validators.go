@@ -74,9 +74,14 @@ func credentialValidator() validator.String {
 	return ruleValidator("not blank, no surrounding whitespace, no control characters", validate.Credential)
 }
 
-// endpointURLValidator checks api_url and oauth_url.
-func endpointURLValidator() validator.String {
-	return ruleValidator("an https:// URL (http:// only for a loopback host)", validate.EndpointURL)
+// apiURLValidator checks api_url.
+func apiURLValidator() validator.String {
+	return ruleValidator("an https:// base URL (http:// only for a loopback host) without /rest or /v2", validate.APIURL)
+}
+
+// oauthURLValidator checks oauth_url.
+func oauthURLValidator() validator.String {
+	return ruleValidator("the https:// base of the OAuth 2.0 endpoints (http:// only for a loopback host), such as https://www.linkedin.com/oauth/v2", validate.OAuthURL)
 }
 
 // httpURLValidator checks an absolute http(s) URL.

@@ -99,6 +99,45 @@ func EndpointURL(s string) error {
 	return nil
 }
 
+// APIURL checks api_url: an EndpointURL whose path does not end in /rest or /v2. The provider appends those
+// itself, so an api_url such as https://api.linkedin.com/rest would send every call to /rest/rest/..., which
+// LinkedIn does not serve. Any other path (a proxy's prefix) is allowed.
+func APIURL(s string) error {
+	if err := EndpointURL(s); err != nil {
+		return err
+	}
+	u, _ := url.Parse(s)
+	p := strings.TrimRight(u.Path, "/")
+	for _, suffix := range []string{"/rest", "/v2"} {
+		if strings.HasSuffix(strings.ToLower(p), suffix) {
+			base := *u
+			base.Path = strings.TrimSuffix(p, p[len(p)-len(suffix):])
+			return fmt.Errorf("must be the API's base URL without %s (the provider adds /rest and /v2 to every call), "+
+				"got %q: use %q (LinkedIn's is https://api.linkedin.com)", suffix, s, base.String())
+		}
+	}
+	return nil
+}
+
+// OAuthURL checks oauth_url: an EndpointURL with a path (LinkedIn's OAuth 2.0 endpoints live under
+// https://www.linkedin.com/oauth/v2), not the token endpoint itself (the provider appends /accessToken).
+func OAuthURL(s string) error {
+	if err := EndpointURL(s); err != nil {
+		return err
+	}
+	u, _ := url.Parse(s)
+	p := strings.TrimRight(u.Path, "/")
+	switch {
+	case p == "":
+		return fmt.Errorf("must be the base of the OAuth 2.0 endpoints, with its path, got %q: LinkedIn's is "+
+			"https://www.linkedin.com/oauth/v2 (the emulator's is <its URL>/oauth/v2)", s)
+	case strings.HasSuffix(strings.ToLower(p), "/accesstoken"):
+		return fmt.Errorf("must be the base of the OAuth 2.0 endpoints, not the token endpoint, got %q: use %q "+
+			"(the provider appends /accessToken)", s, strings.TrimSuffix(strings.TrimRight(s, "/"), p[strings.LastIndex(p, "/"):]))
+	}
+	return nil
+}
+
 // JSSDKDomain checks one valid_js_sdk_domains entry: an http(s) origin (scheme, host and optional port),
 // without a path, query or trailing "/", as browsers send it in the Origin header.
 func JSSDKDomain(s string) error {

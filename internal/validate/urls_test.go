@@ -46,6 +46,20 @@ func TestURLRules(t *testing.T) {
 			"api.linkedin.com":                 "it has no scheme",
 			"https://u:p@api.linkedin.com":     "user information",
 		}},
+		{"APIURL", APIURL, []string{"https://api.linkedin.com", "https://api.linkedin.com/", "http://127.0.0.1:8080", "https://proxy.example.com/linkedin"}, map[string]string{
+			"https://api.linkedin.com/rest":  `without /rest (the provider adds /rest and /v2 to every call), got "https://api.linkedin.com/rest": use "https://api.linkedin.com"`,
+			"https://api.linkedin.com/v2/":   `without /v2`,
+			"http://127.0.0.1:8080/REST":     `use "http://127.0.0.1:8080"`,
+			"https://proxy.example.com/x/v2": `use "https://proxy.example.com/x"`,
+			"http://api.linkedin.com":        "plain http://",
+		}},
+		{"OAuthURL", OAuthURL, []string{"https://www.linkedin.com/oauth/v2", "http://127.0.0.1:8080/oauth/v2/", "https://sso.example.com/linkedin"}, map[string]string{
+			"https://www.linkedin.com":                       "with its path",
+			"http://127.0.0.1:8080/":                         "with its path",
+			"https://www.linkedin.com/oauth/v2/accessToken":  `not the token endpoint, got "https://www.linkedin.com/oauth/v2/accessToken": use "https://www.linkedin.com/oauth/v2"`,
+			"https://www.linkedin.com/oauth/v2/accesstoken/": `use "https://www.linkedin.com/oauth/v2"`,
+			"http://www.linkedin.com/oauth/v2":               "plain http://",
+		}},
 		{"JSSDKDomain", JSSDKDomain, []string{"https://ats.example.com", "http://localhost:3000", "https://ats.example.com:8443"}, map[string]string{
 			"":                             "it is empty",
 			"ftp://acme.example.com":       "it starts with ftp://",
