@@ -82,7 +82,7 @@ func TestAccProvider_logRedaction(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: parentAndChildFactories(),
 		Steps: []resource.TestStep{{
-			Config: childProviderRequirement + `
+			Config: `
 provider "linkedin" {}
 
 variable "child_secret" {
@@ -95,14 +95,14 @@ variable "parent_secret" {
   sensitive = true
 }
 
-# the second provider name (see childProviderName) serves the parent application here
-provider "linkedinchild" {
+provider "linkedin" {
+  alias         = "parent"
   client_id     = "` + emulator.ParentClientID + `"
   client_secret = var.parent_secret
 }
 
 resource "linkedin_provisioned_application" "traced" {
-  provider          = linkedinchild
+  provider          = linkedin.parent
   unique_foreign_id = "traced"
   name              = "Traced Corp ATS"
   description       = "its client secret must not reach the log"
