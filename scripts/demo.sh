@@ -4,13 +4,23 @@
 # Terraform at the freshly built provider with dev_overrides (no `terraform init`, nothing downloaded), then:
 # apply the quickstart, show that a second plan is empty, change a value out of band through LinkedIn's API and
 # show the drift, import an existing configuration, destroy, and stop the emulator.
+# TERRAFORM=/path/to/tofu (or another terraform; relative to the repository root) runs it with that CLI instead of
+# the terraform on PATH, e.g. `make demo TERRAFORM=../shared/tools/opentofu/tofu` for OpenTofu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 export CHECKPOINT_DISABLE=1
 
 command -v go >/dev/null || { echo "demo: Go is required" >&2; exit 1; }
-command -v terraform >/dev/null || { echo "demo: the Terraform CLI (>= 1.10) is required on PATH; nothing is downloaded" >&2; exit 1; }
+TERRAFORM=${TERRAFORM:-terraform}
+case "$TERRAFORM" in
+*/*) [ -x "$TERRAFORM" ] && TERRAFORM="$(cd "$(dirname "$TERRAFORM")" && pwd)/$(basename "$TERRAFORM")" ;;
+*) TERRAFORM=$(command -v "$TERRAFORM" || true) ;;
+esac
+[ -n "$TERRAFORM" ] && [ -x "$TERRAFORM" ] || { echo "demo: the Terraform CLI (>= 1.10) or OpenTofu is required: terraform on PATH, or TERRAFORM=/path/to/it; nothing is downloaded" >&2; exit 1; }
+TF_NAME=$(basename "$TERRAFORM")
+# every terraform command below (and in the sourced demo steps) runs the chosen CLI
+terraform() { "$TERRAFORM" "$@"; }
 command -v curl >/dev/null || { echo "demo: curl is required" >&2; exit 1; }
 
 if [ -t 1 ]; then BOLD=$'\e[1m'; DIM=$'\e[2m'; RESET=$'\e[0m'; NOCOLOR=""; else BOLD=""; DIM=""; RESET=""; NOCOLOR="-no-color"; fi
@@ -18,8 +28,8 @@ step=0
 section() { step=$((step + 1)); printf '\n%s━━━ %d. %s%s\n' "$BOLD" "$step" "$*" "$RESET"; }
 note() { printf '%s» %s%s\n' "$DIM" "$*" "$RESET"; }
 # Every command prints "Provider development overrides are in effect": -compact-warnings keeps that to one line.
-tf() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" $NOCOLOR; }
-tfc() { printf '%s$ terraform %s%s\n' "$DIM" "$*" "$RESET"; terraform "$@" -compact-warnings $NOCOLOR; }
+tf() { printf '%s$ %s %s%s\n' "$DIM" "$TF_NAME" "$*" "$RESET"; terraform "$@" $NOCOLOR; }
+tfc() { printf '%s$ %s %s%s\n' "$DIM" "$TF_NAME" "$*" "$RESET"; terraform "$@" -compact-warnings $NOCOLOR; }
 # plan_expect WANT RUNNER NOTE: runs `RUNNER plan -detailed-exitcode` (tf shows warnings in full, tfc compacts
 # them) and stops the demo unless the exit code is WANT (0 = no changes, 2 = changes).
 plan_expect() {
@@ -28,8 +38,8 @@ plan_expect() {
   "$runner" plan -detailed-exitcode
   rc=$?
   set -e
-  [ "$rc" -eq "$want" ] || { echo "demo: expected terraform plan -detailed-exitcode to exit $want, got $rc" >&2; exit 1; }
-  note "terraform plan -detailed-exitcode: $rc ($3)"
+  [ "$rc" -eq "$want" ] || { echo "demo: expected $TF_NAME plan -detailed-exitcode to exit $want, got $rc" >&2; exit 1; }
+  note "$TF_NAME plan -detailed-exitcode: $rc ($3)"
 }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-demo.XXXXXX")
@@ -77,6 +87,7 @@ provider_installation {
 EOF
 export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1
 cat "$WORK/terraformrc"
+note "CLI: $TERRAFORM ($(terraform version | head -1))"
 # The partner's parent application (seeded in the emulator); the child provider gets its own credentials.
 export LINKEDIN_API_URL="$URL" LINKEDIN_OAUTH_URL="$URL/oauth/v2"
 export LINKEDIN_CLIENT_ID=emulator-parent LINKEDIN_CLIENT_SECRET=emulator-parent-secret

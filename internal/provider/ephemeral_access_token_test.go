@@ -11,10 +11,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
+
+// ephemeralResourceVersions skips a test on Terraform before 1.10, which has no ephemeral resources.
+var ephemeralResourceVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}
 
 // withEcho adds the echo provider, which copies an ephemeral value into state so that a test can look at it.
 func withEcho() map[string]func() (tfprotov6.ProviderServer, error) {
@@ -44,6 +48,7 @@ func TestAccAccessToken_ephemeral(t *testing.T) {
 	env := acctest.NewEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: withEcho(),
+		TerraformVersionChecks:   ephemeralResourceVersions,
 		Steps: []resource.TestStep{
 			{
 				Config:      accessTokenConfig(env, "wrong-secret"),
@@ -81,8 +86,9 @@ func TestAccProvider_logRedaction(t *testing.T) {
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: parentAndChildFactories(),
+		TerraformVersionChecks:   ephemeralResourceVersions,
 		Steps: []resource.TestStep{{
-			Config: childProviderRequirement + `
+			Config: `
 provider "linkedin" {}
 
 variable "child_secret" {
@@ -95,14 +101,14 @@ variable "parent_secret" {
   sensitive = true
 }
 
-# the second provider name (see childProviderName) serves the parent application here
-provider "linkedinchild" {
+provider "linkedin" {
+  alias         = "parent"
   client_id     = "` + emulator.ParentClientID + `"
   client_secret = var.parent_secret
 }
 
 resource "linkedin_provisioned_application" "traced" {
-  provider          = linkedinchild
+  provider          = linkedin.parent
   unique_foreign_id = "traced"
   name              = "Traced Corp ATS"
   description       = "its client secret must not reach the log"

@@ -12,17 +12,22 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/webhook"
 )
 
+// functionVersions skips a test on Terraform before 1.8, which cannot call provider functions.
+var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+
 // The expected values were computed independently with openssl and python (see internal/webhook).
 func TestAccWebhookFunctions(t *testing.T) {
 	env := acctest.NewEnv(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		TerraformVersionChecks:   functionVersions,
 		Steps: []resource.TestStep{{
 			Config: env.ChildProviderConfig() + `
 output "challenge_response" {
@@ -153,6 +158,7 @@ func TestAccJobPosting_webhookNotification(t *testing.T) {
 	// The provider functions, run from HCL, compute what the emulator sent (signature) and expected (challenge).
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		TerraformVersionChecks:   functionVersions,
 		Steps: []resource.TestStep{{
 			Config: env.ChildProviderConfig() + fmt.Sprintf(`
 output "signature" {

@@ -6,14 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
-	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/provider"
 )
 
 // phrase matches text as Terraform prints it: words separated by any whitespace, since Terraform wraps long
@@ -56,30 +53,5 @@ func stateAttr(name, attr string, dst *string) resource.TestCheckFunc {
 		}
 		*dst = rs.Primary.Attributes[attr]
 		return nil
-	}
-}
-
-// Terraform attaches every configuration of one provider to the one in-process server a test factory starts,
-// and the framework keeps one set of Configure data per server: with a parent and a child "linkedin" provider
-// block in one test configuration, the configuration configured last would serve both. (Real runs start one
-// plugin process per provider configuration, as make demo shows.) Tests that need both therefore give the
-// child its own server under a second name, the way google-beta serves google_* resources.
-const childProviderName = "linkedinchild"
-
-// childProviderRequirement declares the second name in a test configuration.
-const childProviderRequirement = `
-terraform {
-  required_providers {
-    linkedinchild = {
-      source = "registry.terraform.io/hashicorp/linkedinchild"
-    }
-  }
-}
-`
-
-func parentAndChildFactories() map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"linkedin":        providerserver.NewProtocol6WithError(provider.New("test")()),
-		childProviderName: providerserver.NewProtocol6WithError(provider.New("test")()),
 	}
 }

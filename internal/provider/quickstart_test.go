@@ -14,8 +14,8 @@ import (
 )
 
 // TestAccQuickstart_aliasedChildProvider is the documented layout: the parent provider provisions a child
-// application, and a second provider configured from its credentials manages the customer's integration and
-// configuration. (In tests the second provider has its own name: see childProviderName.)
+// application, and an aliased provider configured from its credentials manages the customer's integration and
+// configuration. (parentAndChildFactories gives each provider configuration its own server, as in a real run.)
 func TestAccQuickstart_aliasedChildProvider(t *testing.T) {
 	env := acctest.NewEnv(t)
 	org := emulator.SeedOrganization
@@ -26,8 +26,9 @@ resource "linkedin_provisioned_application" "customer" {
   description       = "Quickstart Corp's connection to our ATS"
 }
 `
-	customer := application + childProviderRequirement + fmt.Sprintf(`
-provider "linkedinchild" {
+	customer := application + fmt.Sprintf(`
+provider "linkedin" {
+  alias         = "customer"
   api_url       = %q
   oauth_url     = %q
   client_id     = linkedin_provisioned_application.customer.client_id
@@ -35,14 +36,14 @@ provider "linkedinchild" {
 }
 
 resource "linkedin_integration" "export" {
-  provider            = linkedinchild
+  provider            = linkedin.customer
   integration_context = %q
   integration_type    = "ONE_CLICK_EXPORT"
   integration_name    = "Quickstart export"
 }
 
 resource "linkedin_integration_configuration" "callback" {
-  provider            = linkedinchild
+  provider            = linkedin.customer
   integration_context = linkedin_integration.export.integration_context
   integration_type    = linkedin_integration.export.integration_type
   name                = "CALLBACK_URL"
@@ -84,7 +85,7 @@ resource "linkedin_integration_configuration" "callback" {
 				},
 			},
 			{
-				// replacing the child application makes the second provider's credentials unknown: the plan
+				// replacing the child application makes the aliased provider's credentials unknown: the plan
 				// still works (the customer's resources keep their prior state until the apply)
 				Config:             strings.Replace(customer, `unique_foreign_id = "quickstart"`, `unique_foreign_id = "quickstart-2"`, 1),
 				PlanOnly:           true,
@@ -101,21 +102,22 @@ func TestAccQuickstart_unknownChildCredentials(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: parentAndChildFactories(),
 		Steps: []resource.TestStep{{
-			Config: env.ParentProviderConfig() + childProviderRequirement + fmt.Sprintf(`
+			Config: env.ParentProviderConfig() + fmt.Sprintf(`
 resource "linkedin_provisioned_application" "customer" {
   unique_foreign_id = "planned"
   name              = "Planned Corp ATS"
   description       = "planned"
 }
 
-provider "linkedinchild" {
+provider "linkedin" {
+  alias         = "customer"
   api_url       = %q
   client_id     = linkedin_provisioned_application.customer.client_id
   client_secret = linkedin_provisioned_application.customer.client_secret
 }
 
 resource "linkedin_integration_configuration" "callback" {
-  provider            = linkedinchild
+  provider            = linkedin.customer
   integration_context = %q
   integration_type    = "ONE_CLICK_EXPORT"
   name                = "CALLBACK_URL"
