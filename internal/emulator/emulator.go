@@ -72,7 +72,7 @@ type Faults struct {
 type Emulator struct {
 	opts Options
 	mux  *http.ServeMux
-	// apiRoutes are the resources served (routes.go); per emulator so that a test can add one.
+	// apiRoutes are the resources served (route_table.go); per emulator so that a test can add one.
 	apiRoutes []*route
 
 	// mu guards st, counts and the persistence of st.

@@ -23,7 +23,7 @@ const maxBatch = 100
 type collection struct {
 	name       string // first path segment after /rest or /v2, also the resource in permission errors
 	parentOnly bool   // only a parent application may call it (provisioning); else only child applications
-	quota      string // daily quota group (quota.go); "" for none
+	quota      string // daily quota group (daily_quotas.go); "" for none
 	methods    []string
 	key        keySpec
 

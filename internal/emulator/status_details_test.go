@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// TestCatalogueVerbatim checks every status detail of catalogue.go against the seed-002 document itself
+// TestCatalogueVerbatim checks every status detail of status_details.go against the seed-002 document itself
 // (../shared/seeds next to the repository), so a typo cannot creep in. The one [choice] entry,
 // CLOSED_BY_PARTNER, is not in LinkedIn's catalogue.
 func TestCatalogueVerbatim(t *testing.T) {
