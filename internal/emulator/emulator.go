@@ -14,22 +14,6 @@ import (
 	"time"
 )
 
-// The default seed every new or reset emulator holds (issue #3).
-const (
-	ParentClientID     = "emulator-parent"
-	ParentClientSecret = "emulator-parent-secret"
-	ChildApplication   = "urn:li:developerApplication:1001"
-	ChildClientID      = "emulator-child"
-	ChildClientSecret  = "emulator-child-secret"
-	SeedOrganization   = "urn:li:organization:1000"
-)
-
-// ParentApplication is the URN of the seeded parent (partner) application.
-const ParentApplication = "urn:li:developerApplication:1000"
-
-// ChildUniqueForeignID is the uniqueForeignId of the seeded child application.
-const ChildUniqueForeignID = "emulator-customer"
-
 // Options configures an Emulator. The zero value is usable.
 type Options struct {
 	// TokenLifetime of issued access tokens; default 30 minutes.
