@@ -123,26 +123,15 @@ type idsKey struct {
 }
 
 // parseIDs reads the ids of a batch request in every spelling (protocol 2.0 ids=List(...), protocol 1.0
-// ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y) with the restli codec. Response entries are
-// keyed in the spelling of the request's protocol with parts sorted: for 2.0 requests a simple key raw and a
-// compound key reduced (restli.Key.EncodeBodyKey), for 1.0 ones the raw simple key or the 1.0
-// query-string form.
+// ids=a&ids=b and, for compound keys, ids[0].a=x&ids[0].b=y) with the restli codec, drops repeated keys and
+// checks each key's shape. Response entries are keyed in the spelling of the request's protocol with parts
+// sorted: for 2.0 requests a simple key raw and a compound key reduced (restli.Key.EncodeBodyKey), for 1.0
+// ones the raw simple key or the 1.0 query-string form.
 func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 	raw := c.rawQuery()
 	q, err := restli.ParseQuery(raw)
 	if err != nil {
 		return nil, errBadRequest("malformed query: %v", err)
-	}
-	v1 := false
-	for name, vals := range q {
-		if strings.HasPrefix(name, "ids[") {
-			v1 = true
-		}
-		for _, v := range vals {
-			if name == "ids" && !strings.HasPrefix(v, "List(") {
-				v1 = true
-			}
-		}
 	}
 	var keys []restli.Key
 	if ks.parts != nil {
@@ -151,62 +140,87 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 			return nil, errBadRequest("malformed ids: %v", err)
 		}
 	} else {
-		for name := range q {
-			if strings.HasPrefix(name, "ids[") {
-				return nil, errBadRequest("malformed ids: the keys of this resource are simple, %s names a key part", name)
-			}
-		}
-		// Simple keys are read as simple whatever they look like: an externalJobPostingId may contain "=".
-		for _, v := range q["ids"] {
-			if strings.HasPrefix(v, "List(") {
-				d, derr := restli.Decode(v)
-				list, ok := d.([]any)
-				if derr != nil || !ok {
-					return nil, errBadRequest("malformed ids: %v", derr)
-				}
-				for _, el := range list {
-					s, ok := el.(string)
-					if !ok {
-						return nil, errBadRequest("malformed ids: the keys of this resource are simple")
-					}
-					keys = append(keys, restli.SimpleKey(s))
-				}
-				continue
-			}
-			k, perr := ks.parse(v)
-			if perr != nil {
-				return nil, perr
-			}
-			keys = append(keys, k)
+		var aerr *apiError
+		if keys, aerr = ks.parseSimpleIDs(q); aerr != nil {
+			return nil, aerr
 		}
 	}
 	if len(keys) > maxBatch {
 		return nil, errBadRequest("too many ids: %d (at most %d per call)", len(keys), maxBatch)
 	}
+	v1 := idsSpelledV1(q)
 	var out []idsKey
 	for _, k := range keys {
 		if err := ks.check(k); err != nil {
 			return nil, err
 		}
-		dup := false
-		for _, o := range out {
-			if o.key.Equal(k) {
-				dup = true
-			}
-		}
-		if dup {
+		if slices.ContainsFunc(out, func(o idsKey) bool { return o.key.Equal(k) }) {
 			continue
 		}
-		rk := k.EncodeBodyKey()
-		if v1 {
-			rk = k.EncodeV1()
-			if !k.IsCompound() {
-				rk = k.Simple()
-			}
-		}
-		out = append(out, idsKey{key: k, resp: rk})
+		out = append(out, idsKey{key: k, resp: responseKey(k, v1)})
 	}
 	return out, nil
+}
+
+// idsSpelledV1 reports whether the ids use a protocol 1.0 spelling (ids[0].part=… or ids=a), whose
+// answers are keyed in 1.0 form.
+func idsSpelledV1(q map[string][]string) bool {
+	for name, vals := range q {
+		if strings.HasPrefix(name, "ids[") {
+			return true
+		}
+		for _, v := range vals {
+			if name == "ids" && !strings.HasPrefix(v, "List(") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parseSimpleIDs reads the ids of a resource with simple keys. They are read as simple whatever they look
+// like: an externalJobPostingId may contain "=", which restli.ParseIDs would take for a 1.0 compound key.
+func (ks keySpec) parseSimpleIDs(q map[string][]string) ([]restli.Key, *apiError) {
+	for name := range q {
+		if strings.HasPrefix(name, "ids[") {
+			return nil, errBadRequest("malformed ids: the keys of this resource are simple, %s names a key part", name)
+		}
+	}
+	var keys []restli.Key
+	for _, v := range q["ids"] {
+		if !strings.HasPrefix(v, "List(") {
+			k, perr := ks.parse(v)
+			if perr != nil {
+				return nil, perr
+			}
+			keys = append(keys, k)
+			continue
+		}
+		d, derr := restli.Decode(v)
+		list, ok := d.([]any)
+		if derr != nil || !ok {
+			return nil, errBadRequest("malformed ids: %v", derr)
+		}
+		for _, el := range list {
+			s, ok := el.(string)
+			if !ok {
+				return nil, errBadRequest("malformed ids: the keys of this resource are simple")
+			}
+			keys = append(keys, restli.SimpleKey(s))
+		}
+	}
+	return keys, nil
+}
+
+// responseKey spells a key for the results, statuses and errors of a batch answer.
+func responseKey(k restli.Key, v1 bool) string {
+	switch {
+	case !v1:
+		return k.EncodeBodyKey()
+	case k.IsCompound():
+		return k.EncodeV1()
+	}
+	return k.Simple()
 }
 
 // matchEntities pairs body keys with ids structurally (any spelling); the sets must be equal. A simple body
