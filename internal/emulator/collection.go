@@ -89,25 +89,8 @@ func (c *call) inferRestliMethod() string {
 func (c *call) dispatch() (resp *response, mutated bool) {
 	co := c.route.coll
 	m := c.restli
-	switch c.method {
-	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
-	default:
-		return errResponse(errf(http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "HTTP method %s is not allowed", c.method)), false
-	}
-	if want, ok := restliHTTP[m]; !ok || want != c.method {
-		return errResponse(errBadRequest("X-RestLi-Method %q does not match the HTTP method %s", m, c.method)), false
-	}
-	if m == "create" && !co.serves("create") && co.serves("batch_create") && strings.Contains(string(c.body), `"elements"`) {
-		// Rest.li routes a POST without X-RestLi-Method to create, whose schema has no "elements".
-		return errResponse(errf(http.StatusForbidden, "ACCESS_DENIED",
-			"Unpermitted fields present in REQUEST_BODY: Data Processing Exception while processing fields [/elements]").withService(100)), false
-	}
-	if m == "batch_partial_update" && c.restliHeader == "" {
-		return errResponse(errBadRequest("the X-RestLi-Method header is required for batch_partial_update")), false
-	}
-	if !co.serves(m) {
-		return errResponse(errf(http.StatusBadRequest, "UNSUPPORTED_METHOD",
-			"%s is not supported on /%s", strings.ToUpper(m), c.route.permissionPath())), false
+	if err := c.methodError(); err != nil {
+		return errResponse(err), false
 	}
 	if err := c.protocolError(); err != nil {
 		return errResponse(err), false
@@ -149,6 +132,35 @@ func (c *call) dispatch() (resp *response, mutated bool) {
 		return r, false
 	}
 	return errResponse(errBadRequest("unsupported method %s", m)), false
+}
+
+// methodError refuses a request whose Rest.li method cannot run on this collection: an HTTP method
+// Rest.li does not use, a Rest.li method that travels on another HTTP method, a POST without
+// X-RestLi-Method that Rest.li would route to a create the resource does not have, a batch_partial_update
+// without its header, or a method the collection does not serve.
+func (c *call) methodError() *apiError {
+	co := c.route.coll
+	m := c.restli
+	switch c.method {
+	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
+	default:
+		return errf(http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "HTTP method %s is not allowed", c.method)
+	}
+	if want, ok := restliHTTP[m]; !ok || want != c.method {
+		return errBadRequest("X-RestLi-Method %q does not match the HTTP method %s", m, c.method)
+	}
+	if m == "create" && !co.serves("create") && co.serves("batch_create") && strings.Contains(string(c.body), `"elements"`) {
+		// Rest.li routes a POST without X-RestLi-Method to create, whose schema has no "elements".
+		return errf(http.StatusForbidden, "ACCESS_DENIED",
+			"Unpermitted fields present in REQUEST_BODY: Data Processing Exception while processing fields [/elements]").withService(100)
+	}
+	if m == "batch_partial_update" && c.restliHeader == "" {
+		return errBadRequest("the X-RestLi-Method header is required for batch_partial_update")
+	}
+	if !co.serves(m) {
+		return errf(http.StatusBadRequest, "UNSUPPORTED_METHOD", "%s is not supported on /%s", strings.ToUpper(m), c.route.permissionPath())
+	}
+	return nil
 }
 
 // single runs get, update, partial_update or delete on the key of the path.
@@ -196,48 +208,68 @@ func (co *collection) applyPatch(c *call, k restli.Key, raw []byte) *apiError {
 
 // batch runs batch_get, batch_update, batch_partial_update or batch_delete with per-key results.
 func (c *call) batch(m string) (*response, bool) {
-	co := c.route.coll
 	if !c.has("ids") {
 		return errResponse(errBadRequest("%s needs the ids parameter", m)), false
 	}
-	ids, aerr := c.parseIDs(co.key)
+	ids, aerr := c.parseIDs(c.route.coll.key)
 	if aerr != nil {
 		return errResponse(aerr), false
 	}
-	results := map[string]any{}
-	errs := map[string]any{}
 	if m == "batch_get" {
-		for _, id := range ids {
-			v, err := co.get(c, id.key)
-			if err != nil {
-				errs[id.resp] = err
-				continue
-			}
-			results[id.resp] = v
-		}
-		return &response{status: http.StatusOK, body: map[string]any{"results": results, "statuses": map[string]any{}, "errors": errs}}, false
+		return c.batchGet(ids), false
 	}
 	var entities map[string]json.RawMessage
 	if m != "batch_delete" {
-		var b struct {
-			Entities map[string]json.RawMessage `json:"entities"`
-		}
-		if err := decodeJSON(c.body, &b); err != nil || b.Entities == nil {
-			return errResponse(errBadRequest("the body must be {\"entities\":{…}}")), false
-		}
-		var mismatch bool
-		if !c.proto2 && co.key.parts != nil {
-			for bk := range b.Entities {
-				if strings.HasPrefix(bk, "(") {
-					return errResponse(errProtocol1(bk)), false
-				}
-			}
-		}
-		entities, mismatch = matchEntities(co.key, ids, b.Entities)
-		if mismatch {
-			return errResponse(errBadRequest("Batch request mismatch: the keys of entities must be the keys of ids")), false
+		if entities, aerr = c.batchEntities(ids); aerr != nil {
+			return errResponse(aerr), false
 		}
 	}
+	return c.batchWrite(m, ids, entities), true
+}
+
+// batchGet reads each key: found entities in results, per-key errors in errors.
+func (c *call) batchGet(ids []idsKey) *response {
+	results, errs := map[string]any{}, map[string]any{}
+	for _, id := range ids {
+		v, err := c.route.coll.get(c, id.key)
+		if err != nil {
+			errs[id.resp] = err
+			continue
+		}
+		results[id.resp] = v
+	}
+	return &response{status: http.StatusOK, body: map[string]any{"results": results, "statuses": map[string]any{}, "errors": errs}}
+}
+
+// batchEntities reads the body of a batch_update or batch_partial_update, {"entities":{key:entity}}, and
+// pairs its keys with ids; the two key sets must be equal.
+func (c *call) batchEntities(ids []idsKey) (map[string]json.RawMessage, *apiError) {
+	ks := c.route.coll.key
+	var b struct {
+		Entities map[string]json.RawMessage `json:"entities"`
+	}
+	if err := decodeJSON(c.body, &b); err != nil || b.Entities == nil {
+		return nil, errBadRequest("the body must be {\"entities\":{…}}")
+	}
+	if !c.proto2 && ks.parts != nil {
+		for bk := range b.Entities {
+			if strings.HasPrefix(bk, "(") {
+				return nil, errProtocol1(bk)
+			}
+		}
+	}
+	entities, mismatch := matchEntities(ks, ids, b.Entities)
+	if mismatch {
+		return nil, errBadRequest("Batch request mismatch: the keys of entities must be the keys of ids")
+	}
+	return entities, nil
+}
+
+// batchWrite applies a batch_update, batch_partial_update or batch_delete key by key: {"status":204} in
+// results for a key that succeeded, its error in errors otherwise.
+func (c *call) batchWrite(m string, ids []idsKey, entities map[string]json.RawMessage) *response {
+	co := c.route.coll
+	results, errs := map[string]any{}, map[string]any{}
 	for _, id := range ids {
 		var err *apiError
 		switch m {
@@ -254,7 +286,7 @@ func (c *call) batch(m string) (*response, bool) {
 		}
 		results[id.resp] = map[string]int{"status": http.StatusNoContent}
 	}
-	return &response{status: http.StatusOK, body: map[string]any{"results": results, "errors": errs}}, true
+	return &response{status: http.StatusOK, body: map[string]any{"results": results, "errors": errs}}
 }
 
 // batchCreate runs batch_create: at most maxBatch elements, answers in request order.
