@@ -138,32 +138,28 @@ func (e *Emulator) ChangeJobStatus(c JobStatusChange) error {
 		if j == nil {
 			return fmt.Errorf("emulator: application %s has no job %q", app.URN, c.ExternalJobPostingID)
 		}
+		st := &j.Status
+		changeStatus(&st.ListingStatus, &st.ListingStatusDetail, c.ListingStatus, c.ListingStatusDetail, listingDetails)
+		changeStatus(&st.LinkedInApplyStatus, &st.LinkedInApplyStatusDetail, c.LinkedInApplyStatus, c.LinkedInApplyStatusDetail, applyDetails)
+		changeStatus(&st.PromotionStatus, &st.PromotionStatusDetail, c.PromotionStatus, c.PromotionStatusDetail, promotionDetails)
 		if c.ListingStatus != "" {
-			j.Status.ListingStatus = c.ListingStatus
-			j.Status.ListingStatusDetail = nil
 			// A job LinkedIn took down is closed for the partner's API too (CLOSE → 409, RENEW re-lists).
 			j.Closed = c.ListingStatus == "NOT_LISTED"
-		}
-		if c.ListingStatusDetail != nil {
-			j.Status.ListingStatusDetail = expandDetail(listingDetails, c.ListingStatusDetail)
-		}
-		if c.LinkedInApplyStatus != "" {
-			j.Status.LinkedInApplyStatus = c.LinkedInApplyStatus
-			j.Status.LinkedInApplyStatusDetail = nil
-		}
-		if c.LinkedInApplyStatusDetail != nil {
-			j.Status.LinkedInApplyStatusDetail = expandDetail(applyDetails, c.LinkedInApplyStatusDetail)
-		}
-		if c.PromotionStatus != "" {
-			j.Status.PromotionStatus = c.PromotionStatus
-			j.Status.PromotionStatusDetail = nil
-		}
-		if c.PromotionStatusDetail != nil {
-			j.Status.PromotionStatusDetail = expandDetail(promotionDetails, c.PromotionStatusDetail)
 		}
 		e.notifyLocked(j)
 		return nil
 	})
+}
+
+// changeStatus applies one of the three statuses of a change: a new status replaces the old one and drops
+// its detail; a detail given is expanded from the status's catalogue. Empty fields keep what is there.
+func changeStatus(status *string, detail **statusDetail, newStatus string, newDetail map[string]any, catalogue map[string]statusDetail) {
+	if newStatus != "" {
+		*status, *detail = newStatus, nil
+	}
+	if newDetail != nil {
+		*detail = expandDetail(catalogue, newDetail)
+	}
 }
 
 // notifyLocked queues a JOB_POSTING_STATUS notification with the job's current status (spec §5).
