@@ -152,54 +152,19 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 			}
 			return nil
 		}
-		fail := func(idx []int) error {
-			for _, i := range idx {
-				out[i] = JobPostingSubmission{Err: err}
-			}
-			return err
-		}
 		if !isAmbiguous(err) || !s.c.mayRetry(ctx, attempt) {
-			return fail(pending)
+			return failSubmissions(out, pending, err)
 		}
 		wait := s.c.backoff(attempt, nil)
 		if !fitsDeadline(ctx, wait) || s.c.sleep(ctx, wait) != nil {
-			return fail(pending)
+			return failSubmissions(out, pending, err)
 		}
-		// Which CREATEs did LinkedIn take before the answer was lost?
-		var creates []int
-		var ids []string
-		for _, i := range pending {
-			if isCreate(jobs[i]) {
-				creates = append(creates, i)
-				ids = append(ids, jobs[i].ExternalJobPostingID)
-			}
-		}
-		taken, unknown := map[int]bool{}, map[int]bool{}
-		if len(creates) > 0 {
-			res, _ := s.BatchGetStatuses(ctx, ids)
-			for j, i := range creates {
-				switch {
-				case res[j].Err == nil:
-					taken[i] = true
-				case !IsEntityNotFound(res[j].Err):
-					unknown[i] = true
-				}
-			}
-		}
-		var next, failed []int
-		for _, i := range pending {
-			switch {
-			case taken[i]:
-				out[i] = JobPostingSubmission{Reconciled: true}
-			case unknown[i]:
-				failed = append(failed, i)
-			default:
-				resent[i] = true
-				next = append(next, i)
-			}
+		next, failed := s.reconcile(ctx, jobs, pending, out)
+		for _, i := range next {
+			resent[i] = true
 		}
 		if len(failed) > 0 {
-			_ = fail(failed)
+			_ = failSubmissions(out, failed, err)
 		}
 		if len(next) == 0 {
 			if len(failed) > 0 {
@@ -209,6 +174,59 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 		}
 		pending = next
 	}
+}
+
+// failSubmissions gives each of the jobs idx the error err, and returns it.
+func failSubmissions(out []JobPostingSubmission, idx []int, err error) error {
+	for _, i := range idx {
+		out[i] = JobPostingSubmission{Err: err}
+	}
+	return err
+}
+
+// reconcile sorts the jobs of a batch_create whose answer was lost: a CREATE LinkedIn already holds is
+// Reconciled in out (not resent), a job whose lookup failed is returned in failed, and every other job
+// (a CREATE LinkedIn does not hold, UPDATE, RENEW, CLOSE) is returned in resend.
+func (s *JobPostingsService) reconcile(ctx context.Context, jobs []JobPosting, pending []int, out []JobPostingSubmission) (resend, failed []int) {
+	taken, unknown := s.takenCreates(ctx, jobs, pending)
+	for _, i := range pending {
+		switch {
+		case taken[i]:
+			out[i] = JobPostingSubmission{Reconciled: true}
+		case unknown[i]:
+			failed = append(failed, i)
+		default:
+			resend = append(resend, i)
+		}
+	}
+	return resend, failed
+}
+
+// takenCreates asks jobPostingStatus about the CREATEs among pending: taken when LinkedIn holds the job,
+// unknown when the lookup failed with anything but 404 (which means the CREATE was not taken).
+func (s *JobPostingsService) takenCreates(ctx context.Context, jobs []JobPosting, pending []int) (taken, unknown map[int]bool) {
+	taken, unknown = map[int]bool{}, map[int]bool{}
+	var creates []int
+	var ids []string
+	for _, i := range pending {
+		if isCreate(jobs[i]) {
+			creates = append(creates, i)
+			ids = append(ids, jobs[i].ExternalJobPostingID)
+		}
+	}
+	if len(creates) == 0 {
+		return taken, unknown
+	}
+	res, _ := s.BatchGetStatuses(ctx, ids)
+	for j, i := range creates {
+		switch {
+		case res[j].Err == nil:
+			taken[i] = true
+		case !IsEntityNotFound(res[j].Err):
+			unknown[i] = true
+		}
+	}
+	return taken, unknown
 }
 
 // batchCreateElement is one element of a batch_create answer.
