@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
@@ -151,24 +152,17 @@ func (s *ConfigurationsService) keyIn(k ConfigurationKey) restli.Key {
 // The results always hold one entry per key; the error is the first failure of a whole call.
 func (s *ConfigurationsService) BatchGet(ctx context.Context, keys []ConfigurationKey) ([]Result[IntegrationConfiguration], error) {
 	entries, err := s.run(ctx, keys, configCall{method: http.MethodGet, restli: "batch_get", idempotent: true})
-	out := make([]Result[IntegrationConfiguration], len(keys))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		var cv configValue
-		if derr := json.Unmarshal(e.raw, &cv); derr != nil || cv.ConfigurationValue.String == nil {
-			msg := "configuration value has no string member"
-			if derr != nil {
-				msg = derr.Error()
+	return batchResults(entries, func(i int) string { return s.keyIn(keys[i]).String() },
+		func(i int, raw json.RawMessage) (*IntegrationConfiguration, error) {
+			var cv configValue
+			if err := json.Unmarshal(raw, &cv); err != nil {
+				return nil, err
 			}
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: msg, Key: s.keyIn(keys[i]).String()}
-			continue
-		}
-		out[i].Value = &IntegrationConfiguration{Key: keys[i], Value: *cv.ConfigurationValue.String}
-	}
-	return out, err
+			if cv.ConfigurationValue.String == nil {
+				return nil, errors.New("configuration value has no string member")
+			}
+			return &IntegrationConfiguration{Key: keys[i], Value: *cv.ConfigurationValue.String}, nil
+		}), err
 }
 
 // Get reads one configuration (coalesced).

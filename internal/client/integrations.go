@@ -77,22 +77,16 @@ func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKe
 	}
 	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.path(), idempotent: true}
 	entries, err := bc.run(ctx, s.c, rkeys)
-	out := make([]Result[Integration], len(keys))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		var in Integration
-		if derr := json.Unmarshal(e.raw, &in); derr != nil {
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: derr.Error(), Key: rkeys[i].String()}
-			continue
-		}
-		// The key is authoritative: LinkedIn's entity may omit its own key fields.
-		in.IntegrationContext, in.IntegrationType, in.TenantType = keys[i].IntegrationContext, keys[i].IntegrationType, keys[i].TenantType
-		out[i].Value = &in
-	}
-	return out, err
+	return batchResults(entries, func(i int) string { return rkeys[i].String() },
+		func(i int, raw json.RawMessage) (*Integration, error) {
+			var in Integration
+			if err := json.Unmarshal(raw, &in); err != nil {
+				return nil, err
+			}
+			// The key is authoritative: LinkedIn's entity may omit its own key fields.
+			in.IntegrationContext, in.IntegrationType, in.TenantType = keys[i].IntegrationContext, keys[i].IntegrationType, keys[i].TenantType
+			return &in, nil
+		}), err
 }
 
 // Get reads one integration (coalesced). A key the customer never enabled is an *Error with status 404.

@@ -362,19 +362,13 @@ func getSimple[T any](ctx context.Context, s *JobPostingsService, resource strin
 	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.prefix() + resource, ids: s.ids(),
 		idempotent: true}
 	entries, err := bc.run(ctx, s.c, keys)
-	out := make([]Result[T], len(ids))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		v := new(T)
-		if derr := json.Unmarshal(e.raw, v); derr != nil {
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: derr.Error(), Key: ids[i]}
-			continue
-		}
-		fill(v, ids[i])
-		out[i].Value = v
-	}
-	return out, err
+	return batchResults(entries, func(i int) string { return ids[i] },
+		func(i int, raw json.RawMessage) (*T, error) {
+			v := new(T)
+			if err := json.Unmarshal(raw, v); err != nil {
+				return nil, err
+			}
+			fill(v, ids[i])
+			return v, nil
+		}), err
 }
