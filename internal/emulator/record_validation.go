@@ -3,9 +3,9 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,12 +37,7 @@ func (r *record) message() string { return r.errs.String() }
 
 // allowOnly refuses the fields not in allowed, in name order so that messages are stable.
 func (r *record) allowOnly(allowed map[string]bool) {
-	names := make([]string, 0, len(r.fields))
-	for n := range r.fields {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(r.fields)) {
 		if !allowed[n] {
 			r.fail(n, "unrecognized field found but not allowed")
 		}

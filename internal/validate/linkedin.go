@@ -6,8 +6,9 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -69,10 +70,10 @@ var configurationKeys = map[string]ConfigurationKey{
 }
 
 // IntegrationTypeNames returns every known integration type, sorted.
-func IntegrationTypeNames() []string { return sortedKeys(integrationTypes) }
+func IntegrationTypeNames() []string { return slices.Sorted(maps.Keys(integrationTypes)) }
 
 // ConfigurationNames returns every known configuration name, sorted.
-func ConfigurationNames() []string { return sortedKeys(configurationKeys) }
+func ConfigurationNames() []string { return slices.Sorted(maps.Keys(configurationKeys)) }
 
 // TenantTypes returns the tenant types, sorted.
 func TenantTypes() []string { return []string{TenantJobs, TenantRecruiter} }
@@ -221,13 +222,4 @@ func ApplicationName(s string) error {
 		return fmt.Errorf("must not contain %q, got %q", "LinkedIn", s)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -12,8 +12,10 @@ package restli
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -246,14 +248,9 @@ func writeMap(b *strings.Builder, keys []string, writeVal func(string), reduced 
 	b.WriteByte(')')
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+// sortedKeys is the keys of m in order: Rest.li writes maps (compound keys, records) with sorted keys so
+// that one value has one spelling.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // isNilValue reports a nil pointer, interface, map or slice: the reflect spelling of "null".
 func isNilValue(rv reflect.Value) bool {
