@@ -14,7 +14,8 @@ import (
 // method inference, batch envelopes, body/ids matching and per-key errors. Adding candidates, applications
 // or stages later is one more definition and one more route.
 
-// maxBatch is LinkedIn's limit on ids or elements per call (spec §7).
+// maxBatch is LinkedIn's limit on ids or elements per call
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs).
 const maxBatch = 100
 
 // collection is the declarative definition of one Rest.li resource. Handlers run with e.mu held.

@@ -10,7 +10,9 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// configKey describes one configuration name of spec §3.
+// configKey describes one integration configuration key: the integration types it belongs to, whether a
+// partner may delete it, and the values it takes
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types).
 type configKey struct {
 	types     []string
 	deletable bool
@@ -37,7 +39,8 @@ var configKeys = map[string]configKey{
 		return nil
 	}},
 	"JOB_POSTING_VIEWERS": {types: []string{"ONE_CLICK_EXPORT"}, deletable: true, check: onlyAllProductUsers("JOB_POSTING_VIEWERS")},
-	// [choice] APPLICATION_VIEWERS belongs to IN_ATS_INDICATOR (seed 000) and IN_CRM_INDICATOR.
+	// LinkedIn's table lists APPLICATION_VIEWERS for IN_ATS_INDICATOR only; IN_CRM_INDICATOR is the same
+	// feature in Talent CRM Connect, so the emulator accepts it there too (README, choices).
 	"APPLICATION_VIEWERS": {types: []string{"IN_ATS_INDICATOR", "IN_CRM_INDICATOR"}, deletable: true, check: onlyAllProductUsers("APPLICATION_VIEWERS")},
 }
 

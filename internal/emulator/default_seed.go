@@ -4,7 +4,7 @@ import "time"
 
 // This file is the default seed: the applications and integrations every new or reset emulator holds.
 
-// The default seed every new or reset emulator holds (issue #3).
+// The credentials and organization of the default seed, for tests and demos.
 const (
 	ParentClientID     = "emulator-parent"
 	ParentClientSecret = "emulator-parent-secret"
@@ -20,7 +20,8 @@ const ParentApplication = "urn:li:developerApplication:1000"
 // ChildUniqueForeignID is the uniqueForeignId of the seeded child application.
 const ChildUniqueForeignID = "emulator-customer"
 
-// seedState is the default seed of issue #3.
+// seedState is the state of a new or reset emulator: a parent and a child application, and three
+// integrations of the child (README, "The default seed").
 func seedState(now time.Time) *state {
 	st := &state{
 		NextAppID:    2000,

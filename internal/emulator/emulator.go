@@ -31,10 +31,11 @@ type Options struct {
 	WebhookRetryMax time.Duration
 	// WebhookRetryFor is how long a notification is retried before it is dropped; default 24 h.
 	WebhookRetryFor time.Duration
-	// WebhookTimeout bounds a challenge (spec §5: the endpoint must answer within 3 s) and a notification
+	// WebhookTimeout bounds a challenge (LinkedIn gives the endpoint 3 s to answer,
+	// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation) and a notification
 	// delivery; default 3 s. Tests on a loaded machine raise it so that a slow receiver is not a failure.
 	WebhookTimeout time.Duration
-	// NoQuotas turns off the daily per-application quotas of spec §7 (for benchmarks).
+	// NoQuotas turns off the daily per-application quotas (daily_quotas.go), for benchmarks.
 	NoQuotas bool
 	// Faults to inject from the start (also settable through POST /emulator/faults).
 	Faults Faults
@@ -112,7 +113,7 @@ func New(opts Options) (*Emulator, error) {
 		counts: map[countKey]int{},
 		quotas: maps.Clone(dailyQuotas),
 		wake:   make(chan struct{}, 1),
-		// The challenge deadline of spec §5 is 3 s; notifications get the same bound.
+		// A notification gets the same bound as a challenge.
 		hc: &http.Client{Timeout: opts.WebhookTimeout},
 	}
 	e.setFaults(opts.Faults)

@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// URL limits of spec §7 / restli.md §5: beyond them LinkedIn answers 414 unless the query is tunnelled.
+// URL limits: beyond them LinkedIn answers 414 unless the query is tunnelled
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
 const (
 	maxQueryBytes = 4 * 1024
 	maxURLBytes   = 8 * 1024

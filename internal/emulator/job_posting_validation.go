@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// jobInput is a validated job posting element (spec §4).
+// jobInput is a validated job posting element
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs).
 type jobInput struct {
 	ExternalID   string
 	Op           string // CREATE, UPDATE, RENEW, CLOSE, or UPSERT for the legacy state LISTED

@@ -13,8 +13,9 @@ import (
 // This file is what jobPostingStatus reports: the status of a job, how it is computed when LinkedIn lists
 // the job, how an admin change alters it, and the notification each change queues.
 
-// jobStatusCollection is /v2/jobPostingStatus and ([choice]) /rest/jobPostingStatus: batch_get by
-// externalJobPostingId (and get).
+// jobStatusCollection is /v2/jobPostingStatus: batch_get by externalJobPostingId (and get)
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status). It is served
+// under /rest too, so that a client on the versioned family needs no exception (README, choices).
 func jobStatusCollection() *collection {
 	return &collection{
 		name:    "jobPostingStatus",
@@ -31,7 +32,7 @@ func jobStatusCollection() *collection {
 	}
 }
 
-// statusEntity is the jobPostingStatus record of spec §5.
+// statusEntity is the jobPostingStatus record.
 func (j *job) statusEntity() map[string]any {
 	m := map[string]any{
 		"externalJobPostingId": j.ExternalID,
@@ -85,7 +86,7 @@ func (j *job) context() string {
 	return s
 }
 
-// computeStatusLocked is the status of a job that LinkedIn has just listed ([choice], README):
+// computeStatusLocked is the status of a job that LinkedIn has just listed (README, choices):
 // promotion PREMIUM → PROMOTED (LI_CUSTOMER_PROMOTED); BASIC → NOT_PROMOTED with LI_CUSTOMER_BASIC when the
 // customer has a LinkedIn contract (the job names one, or a contract integration is enabled), else
 // ATS_CUSTOMER_BASIC. LinkedIn Apply is ENABLED when the customer enabled APPLY_CONNECT for the job's
@@ -162,7 +163,8 @@ func changeStatus(status *string, detail **statusDetail, newStatus string, newDe
 	}
 }
 
-// notifyLocked queues a JOB_POSTING_STATUS notification with the job's current status (spec §5).
+// notifyLocked queues a JOB_POSTING_STATUS notification with the job's current status
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications).
 func (e *Emulator) notifyLocked(j *job) {
 	n := &notification{ID: newUUID(), App: j.App, CreatedAt: e.now(), NextAttempt: e.now()}
 	payload := j.statusEntity()

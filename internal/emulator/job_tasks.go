@@ -21,10 +21,12 @@ const (
 	taskFailed     = "FAILED"
 )
 
-// taskRetention is how long a task can be read after it was accepted ([choice] of spec §4).
+// taskRetention is how long a task can be read after it was accepted. It bounds the state (and the state
+// file) of a long-running emulator; README's choices say how it compares with LinkedIn.
 const taskRetention = 24 * time.Hour
 
-// renewal is how much RENEW extends expireAt (spec §4).
+// renewal is how much RENEW extends expireAt
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/sync-job-postings).
 const renewal = 30 * day
 
 // tasksCollection is /rest/simpleJobPostingTasks and /v2/simpleJobPostingTasks: batch_get (and get).

@@ -26,7 +26,7 @@ type call struct {
 	// restliHeader is the X-RestLi-Method header as sent (lower case), "" when absent.
 	restliHeader string
 	// proto2 is set when the request declares X-Restli-Protocol-Version: 2.0.0; otherwise LinkedIn reads
-	// it as protocol 1.0 (restli.md).
+	// it as protocol 1.0 (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version).
 	proto2         bool
 	segs           []string // escaped path segments after /rest or /v2
 	params         []param
@@ -56,7 +56,8 @@ func rawPath(r *http.Request) string {
 	return p
 }
 
-// readRequest reads the body and query, unwrapping a tunnelled request (restli.md §5).
+// readRequest reads the body and query, unwrapping a tunnelled request
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
 func (c *call) readRequest() *apiError {
 	r := c.r
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))

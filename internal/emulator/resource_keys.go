@@ -24,7 +24,7 @@ type keySpec struct {
 func (ks keySpec) parse(s string) (restli.Key, *apiError) {
 	if ks.parts == nil {
 		v, err := url.PathUnescape(s)
-		if err != nil || s == "" { // an empty key is malformed (restli.md §1); the empty string is ''
+		if err != nil || s == "" { // an empty key is malformed; the empty string is spelled ''
 			return restli.Key{}, errBadRequest("malformed key %q", s)
 		}
 		if v == "''" {
@@ -78,12 +78,12 @@ func (ks keySpec) allParts() []string {
 }
 
 // protocolError refuses what LinkedIn's Rest.li cannot parse in the protocol the request declares
-// (restli.md §1–2). A request without X-Restli-Protocol-Version: 2.0.0 is read as protocol 1.0, where
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version). A request without X-Restli-Protocol-Version: 2.0.0 is read as protocol 1.0, where
 // List(...) and (a:b) are not syntax: a compound key so spelled is malformed, and a simple one would be read
 // as the literal string "List(...)" (a key that never exists) — both refused here with a 400 that names the
 // missing header. In a 2.0 request, escaped structure (List%28…%29) is a 400 too. The 1.0 spellings stay
-// accepted under the 2.0 header ([choice]): the legacy /v2 forms LinkedIn documents (ids=a&ids=b,
-// a=x&b=y path keys) are what clients send there.
+// accepted under the 2.0 header, because the legacy /v2 forms LinkedIn documents (ids=a&ids=b, a=x&b=y path
+// keys) are what clients send there, with the 2.0 header.
 func (c *call) protocolError() *apiError {
 	compound := c.route.coll.key.parts != nil
 	for _, p := range c.params {

@@ -62,7 +62,7 @@ type configuration struct {
 	Value string `json:"value"`
 }
 
-// statusDetail is a listing, LinkedIn Apply or promotion status detail (seed 002).
+// statusDetail is a listing, LinkedIn Apply or promotion status detail (status_details.go).
 type statusDetail struct {
 	ErrorCode     *int   `json:"errorCode,omitempty"`
 	ErrorType     string `json:"errorType,omitempty"`

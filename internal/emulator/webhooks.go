@@ -15,11 +15,12 @@ import (
 	"time"
 )
 
-// challengeDeadline is how long a webhook has to answer a validation challenge (spec §5); the default of
+// challengeDeadline is how long a webhook has to answer a validation challenge
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation); the default of
 // Options.WebhookTimeout.
 const challengeDeadline = 3 * time.Second
 
-// maxValidationFailures consecutive failed validations block a webhook (spec §5).
+// maxValidationFailures consecutive failed validations block a webhook.
 const maxValidationFailures = 3
 
 func hexHMAC(key string, msg []byte) string {
@@ -28,7 +29,8 @@ func hexHMAC(key string, msg []byte) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// signature is X-LI-Signature: hex(HMAC-SHA256(key=clientSecret, msg="hmacsha256="+rawBody)) ([choice] §5).
+// signature is X-LI-Signature: hex(HMAC-SHA256(key=clientSecret, msg="hmacsha256="+rawBody)), as LinkedIn
+// signs webhook notifications (README, choices, says which secret).
 func signature(body []byte, secret string) string {
 	return hexHMAC(secret, append([]byte("hmacsha256="), body...))
 }
@@ -131,7 +133,7 @@ func (e *Emulator) challenge(ctx context.Context, app *application, rawURL, secr
 }
 
 // backoff is the delay after the n-th consecutive failure: WebhookRetryBase·2ⁿ⁻¹, at most WebhookRetryMax
-// (spec §5 [choice]: 1 s → 5 min).
+// (1 s → 5 min by default; README, choices).
 func (e *Emulator) backoff(n int) time.Duration {
 	d := e.opts.WebhookRetryBase
 	for i := 1; i < n && d < e.opts.WebhookRetryMax; i++ {
@@ -144,7 +146,7 @@ func (e *Emulator) backoff(n int) time.Duration {
 }
 
 // recordValidationLocked applies the outcome of a challenge: valid → revalidate after the interval;
-// failed → retry with backoff, and block at the third consecutive failure (spec §5).
+// failed → retry with backoff, and block at the third consecutive failure.
 func (e *Emulator) recordValidationLocked(w *webhookReg, err error) {
 	w.validating = false
 	if e.st.Webhooks[w.App] != w { // replaced or reset meanwhile
