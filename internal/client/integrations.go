@@ -70,6 +70,8 @@ func integrationRestliKey(f APIFamily, k IntegrationKey) restli.Key {
 // BatchGet reads many integrations in as few calls as possible (≤ 100 keys a call), results in key order.
 // The results always hold one entry per key; the error is the first failure of a whole call (those keys'
 // Err hold it too).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKey) ([]Result[Integration], error) {
 	rkeys := make([]restli.Key, len(keys))
 	for i, k := range keys {
@@ -90,11 +92,15 @@ func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKe
 }
 
 // Get reads one integration (coalesced). A key the customer never enabled is an *Error with status 404.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) Get(ctx context.Context, key IntegrationKey) (*Integration, error) {
 	return s.get.doPtr(ctx, key)
 }
 
 // SetName sets integrationName (batch_partial_update with $set; coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) SetName(ctx context.Context, key IntegrationKey, name string) error {
 	_, err := s.setName.do(ctx, namedIntegration{key: key, name: name})
 	return err
@@ -112,7 +118,7 @@ func (s *IntegrationsService) batchSetName(ctx context.Context, items []namedInt
 		body: func(keys []restli.Key) any {
 			entities := make(map[string]any, len(keys))
 			for _, k := range keys {
-				// Body keys are exactly the strings sent in ids= (restli.md §2).
+				// Body keys are exactly the strings sent in ids=, so that each entity pairs with its id.
 				entities[k.Encode()] = map[string]any{"patch": map[string]any{"$set": map[string]any{"integrationName": names[k.Encode()]}}}
 			}
 			return map[string]any{"entities": entities}

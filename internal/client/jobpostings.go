@@ -124,6 +124,8 @@ func chunkJobs(jobs []JobPosting) [][]int {
 // resent; a resent CLOSE answered 409 "already closed" counts as done (Reconciled). A job whose lookup
 // fails is not resent and carries the original *AmbiguousError. The error returned is the first failure of
 // a whole call (the affected jobs' Err hold it too).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 func (s *JobPostingsService) BatchSubmit(ctx context.Context, jobs []JobPosting) ([]JobPostingSubmission, error) {
 	out := make([]JobPostingSubmission, len(jobs))
 	var firstErr error
@@ -298,6 +300,8 @@ func decodeID(id string) string {
 // Submit sends one job posting (coalesced into batch_create calls) and returns its task URN.
 // An empty URN with a nil error means the submission was Reconciled (see JobPostingSubmission): LinkedIn
 // already held the job after a lost answer, so read it with GetStatus.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 func (s *JobPostingsService) Submit(ctx context.Context, job JobPosting) (string, error) {
 	sub, err := s.submit.do(ctx, job)
 	if err != nil {
@@ -307,6 +311,8 @@ func (s *JobPostingsService) Submit(ctx context.Context, job JobPosting) (string
 }
 
 // BatchGetTasks reads tasks by URN (≤ 100 a call), results in order.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []string) ([]Result[JobPostingTask], error) {
 	return getSimple(ctx, s, "/simpleJobPostingTasks", taskURNs, func(t *JobPostingTask, urn string) {
 		if t.ID == "" {
@@ -316,12 +322,16 @@ func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []strin
 }
 
 // GetTask reads one task (coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) GetTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
 	return s.task.doPtr(ctx, taskURN)
 }
 
 // WaitForTask polls a task (coalesced, with backoff from 250 ms up to 5 s) until it is no longer IN_PROGRESS
 // or ctx ends.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
 	wait := taskPollMin
 	for {
@@ -340,6 +350,8 @@ func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*
 }
 
 // BatchGetStatuses reads job posting statuses by external id, split into calls of ≤ 100 ids, results in order.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
 func (s *JobPostingsService) BatchGetStatuses(ctx context.Context, externalIDs []string) ([]Result[JobPostingStatus], error) {
 	return getSimple(ctx, s, "/jobPostingStatus", externalIDs, func(st *JobPostingStatus, id string) {
 		if st.ExternalJobPostingID == "" {
@@ -349,6 +361,8 @@ func (s *JobPostingsService) BatchGetStatuses(ctx context.Context, externalIDs [
 }
 
 // GetStatus reads one job posting status (coalesced). An unknown id is an *Error with status 404.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
 func (s *JobPostingsService) GetStatus(ctx context.Context, externalID string) (*JobPostingStatus, error) {
 	return s.status.doPtr(ctx, externalID)
 }

@@ -1,5 +1,7 @@
 // Package restli encodes and decodes Rest.li protocol 2.0 values, query strings and resource keys,
-// as LinkedIn's APIs speak them (see shared/spec/restli.md).
+// as LinkedIn's APIs speak them. The protocol: https://linkedin.github.io/rest.li/spec/protocol; LinkedIn's
+// notes on its versions 1.0 and 2.0:
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version
 //
 // Two escapings exist: URL escaping (query values and names, path keys) and reduced escaping (keys inside
 // JSON bodies and the X-RestLi-Id header). Decoding tokenises on the grammar first and percent-decodes each
@@ -21,8 +23,9 @@ import (
 	"strings"
 )
 
-// Thresholds above which a client must tunnel a request (restli.md §5): LinkedIn answers 414 to a query
-// string over 4 KB or a URL over 8 KB, so a client switches to POST + X-HTTP-Method-Override before that.
+// Thresholds above which a client must tunnel a request: LinkedIn answers 414 to a query string over 4 KB
+// or a URL over 8 KB, so a client switches to POST + X-HTTP-Method-Override before that
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
 const (
 	// TunnelQueryThreshold is the largest encoded query string (bytes, without the "?") sent in the URL.
 	TunnelQueryThreshold = 4000
@@ -48,7 +51,7 @@ const (
 )
 
 // ShouldTunnel reports whether a request whose encoded query is rawQuery and whose whole URL is urlLen bytes
-// long must be sent through query tunnelling (restli.md §5).
+// long must be sent through query tunnelling.
 func ShouldTunnel(rawQuery string, urlLen int) bool {
 	return len(rawQuery) > TunnelQueryThreshold || urlLen > TunnelURLThreshold
 }
