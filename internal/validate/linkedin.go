@@ -32,14 +32,16 @@ const (
 	AllProductUsers          = "ALL_PRODUCT_USERS"
 )
 
-// IntegrationType describes one integration type of spec §2.
+// IntegrationType describes one integration type: the kind of URN its context is and its tenant type.
 type IntegrationType struct {
 	Name        string
 	ContextKind string // ContextOrganization or ContextContract
 	TenantType  string // TenantRecruiter or TenantJobs
 }
 
-// integrationTypes is spec §2's table.
+// integrationTypes is LinkedIn's table of integration types
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types), plus
+// PREMIUM_JOB_POSTING, the integration of promoted (Premium) job postings, whose context is a contract.
 var integrationTypes = map[string]IntegrationType{}
 
 func init() {
@@ -55,7 +57,7 @@ func init() {
 		"RECOMMENDED_MATCHES", "UNIFIED_SEARCH", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR", "CRM_PROFILE_PLUGIN")
 }
 
-// ConfigurationKey describes one configuration key of spec §3.
+// ConfigurationKey describes one integration configuration key (same page as integrationTypes).
 type ConfigurationKey struct {
 	Name             string
 	IntegrationTypes []string
