@@ -17,6 +17,8 @@ const provisionedApplicationsPath = "/v2/provisionedApplications"
 // Create is not idempotent and is never resent blindly: after a failure that leaves the outcome unknown
 // (an *AmbiguousError), the application may exist without its secret ever reaching the caller; a second
 // Create would answer 409 for the same uniqueForeignId.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/shared/authentication/provisioning-api
 func (s *ApplicationsService) Create(ctx context.Context, in ProvisionedApplicationInput) (*ProvisionedApplication, error) {
 	r := &request{method: http.MethodPost, restli: "create", path: provisionedApplicationsPath, body: mustJSON(in)}
 	resp, err := s.c.do(ctx, r)
@@ -60,6 +62,8 @@ func (s *ApplicationsService) Create(ctx context.Context, in ProvisionedApplicat
 
 // GetByUniqueForeignID reads a child application (finder credentialsByUniqueForeignId). An application that
 // does not exist (an empty elements array) is an *Error for which IsEntityNotFound holds.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/shared/authentication/provisioning-api
 func (s *ApplicationsService) GetByUniqueForeignID(ctx context.Context, uniqueForeignID string) (*ProvisionedApplication, error) {
 	r := &request{method: http.MethodGet, restli: "finder", path: provisionedApplicationsPath, idempotent: true,
 		query: "q=credentialsByUniqueForeignId&uniqueForeignId=" + restli.Encode(uniqueForeignID)}
@@ -94,6 +98,8 @@ func (s *ApplicationsService) GetByUniqueForeignID(ctx context.Context, uniqueFo
 
 // Update sets name, description, validJsSdkDomains and oauth2AuthorizedCallbackUrls ($set partial_update).
 // Empty lists are sent as empty lists (they clear the field); UniqueForeignID is ignored.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/shared/authentication/provisioning-api
 func (s *ApplicationsService) Update(ctx context.Context, applicationURN string, in ProvisionedApplicationInput) error {
 	domains, callbacks := in.ValidJsSdkDomains, in.OAuth2AuthorizedCallbackURLs
 	if domains == nil {

@@ -30,7 +30,7 @@ const defaultTokenLifetime = 30 * time.Minute
 // (http.DefaultClient when nil). Used by the client itself and by the linkedin_access_token ephemeral resource.
 // Every failure is an *AuthError naming the endpoint and the client id.
 //
-// LinkedIn's page: https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow
 func FetchToken(ctx context.Context, httpClient *http.Client, oauthURL, clientID, clientSecret string) (*Token, error) {
 	if httpClient == nil {
 		httpClient = http.DefaultClient

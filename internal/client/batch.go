@@ -110,6 +110,26 @@ func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]en
 	return out, firstErr
 }
 
+// batchResults turns the entries of a batch_get into one Result per key, in order: the entry's error, or its
+// entity decoded by decode. An entity decode cannot read is a 502 MALFORMED_RESPONSE naming the key
+// (keyName(i)), so one bad answer does not fail its neighbours.
+func batchResults[T any](entries []entry, keyName func(i int) string, decode func(i int, raw json.RawMessage) (*T, error)) []Result[T] {
+	out := make([]Result[T], len(entries))
+	for i, e := range entries {
+		if e.err != nil {
+			out[i].Err = e.err
+			continue
+		}
+		v, err := decode(i, e.raw)
+		if err != nil {
+			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: err.Error(), Key: keyName(i)}
+			continue
+		}
+		out[i].Value = v
+	}
+	return out
+}
+
 // doBatch sends one batch call and matches its response to keys.
 func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key) ([]entry, error) {
 	resp, err := c.do(ctx, r)

@@ -11,7 +11,7 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
 
-// BenchmarkConfigurationsRead500 is issue #2 item 4: a Terraform refresh of 500 integration configurations
+// BenchmarkConfigurationsRead500 measures a Terraform refresh of 500 integration configurations
 // with Terraform's default parallelism (10 concurrent callers, each reading its share one by one) against
 // the emulator with 20 ms of added latency per API call, with request coalescing on and off, and with
 // workers that pause 0–3 ms between reads. It reports the API calls made per 500 reads (calls/op) and the

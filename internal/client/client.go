@@ -4,7 +4,7 @@
 //
 // Files by concern: auth.go (static token or client-credentials grant, cached, refreshed 30 s before expiry,
 // one refresh for concurrent callers), transport.go (headers, one attempt, the retry loop), retry.go
-// (which failures are retried, full-jitter backoff, Retry-After), tunnel.go (restli.md §5), batch.go (ids,
+// (which failures are retried, full-jitter backoff, Retry-After), tunnel.go (query tunnelling), batch.go (ids,
 // 100-key chunks, structural matching of response keys), coalesce.go (merging concurrent single-key calls),
 // logging.go (tflog, with secrets redacted), and one file per service.
 //

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
@@ -53,8 +54,9 @@ func configurationRestliKey(k ConfigurationKey) restli.Key {
 }
 
 // legacyConfigurationsPath is the legacy sub-collection of one integration. The integration key is written
-// in the protocol 1.0 path form LinkedIn documents for this resource ("integrationContext=urn%3A…&…"; the
-// spec's seed 000); change it here if LinkedIn wants the 2.0 form "(dataProvider:ATS,…)".
+// in the protocol 1.0 path form of LinkedIn's legacy samples ("integrationContext=urn%3A…&…"); change it here
+// if LinkedIn wants the 2.0 form "(dataProvider:ATS,…)".
+// https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func legacyConfigurationsPath(ik IntegrationKey) string {
 	return "/v2/atsIntegrations/" + integrationRestliKey(APIFamilyV2, ik).EncodeV1() + "/configurations"
 }
@@ -96,7 +98,7 @@ func (s *ConfigurationsService) run(ctx context.Context, keys []ConfigurationKey
 				bodyKeys := make([]string, len(chunk))
 				which := make([]int, len(chunk))
 				for j, k := range chunk {
-					bodyKeys[j] = k.Encode() // exactly the strings of ids= (restli.md §2)
+					bodyKeys[j] = k.Encode() // exactly the strings of ids=, so that each entity pairs with its id
 					which[j] = pos[k.Encode()]
 				}
 				return cc.body(bodyKeys, which)
@@ -149,35 +151,34 @@ func (s *ConfigurationsService) keyIn(k ConfigurationKey) restli.Key {
 
 // BatchGet reads many configurations, results in key order; a missing one is a per-key 404 *Error.
 // The results always hold one entry per key; the error is the first failure of a whole call.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) BatchGet(ctx context.Context, keys []ConfigurationKey) ([]Result[IntegrationConfiguration], error) {
 	entries, err := s.run(ctx, keys, configCall{method: http.MethodGet, restli: "batch_get", idempotent: true})
-	out := make([]Result[IntegrationConfiguration], len(keys))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		var cv configValue
-		if derr := json.Unmarshal(e.raw, &cv); derr != nil || cv.ConfigurationValue.String == nil {
-			msg := "configuration value has no string member"
-			if derr != nil {
-				msg = derr.Error()
+	return batchResults(entries, func(i int) string { return s.keyIn(keys[i]).String() },
+		func(i int, raw json.RawMessage) (*IntegrationConfiguration, error) {
+			var cv configValue
+			if err := json.Unmarshal(raw, &cv); err != nil {
+				return nil, err
 			}
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: msg, Key: s.keyIn(keys[i]).String()}
-			continue
-		}
-		out[i].Value = &IntegrationConfiguration{Key: keys[i], Value: *cv.ConfigurationValue.String}
-	}
-	return out, err
+			if cv.ConfigurationValue.String == nil {
+				return nil, errors.New("configuration value has no string member")
+			}
+			return &IntegrationConfiguration{Key: keys[i], Value: *cv.ConfigurationValue.String}, nil
+		}), err
 }
 
 // Get reads one configuration (coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) Get(ctx context.Context, key ConfigurationKey) (*IntegrationConfiguration, error) {
 	return s.get.doPtr(ctx, key)
 }
 
 // BatchUpsert writes many configurations (batch_update); the returned errors are per entry, in order (nil = ok).
 // Two entries for one key in a single call would be ambiguous, so the last one wins.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) BatchUpsert(ctx context.Context, configs []IntegrationConfiguration) ([]error, error) {
 	keys := make([]ConfigurationKey, len(configs))
 	for i, cfg := range configs {
@@ -195,12 +196,16 @@ func (s *ConfigurationsService) BatchUpsert(ctx context.Context, configs []Integ
 }
 
 // Upsert writes one configuration (coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) Upsert(ctx context.Context, config IntegrationConfiguration) error {
 	_, err := s.upsert.do(ctx, config)
 	return err
 }
 
 // BatchDelete deletes many configurations (batch_delete); per-key errors in order.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) BatchDelete(ctx context.Context, keys []ConfigurationKey) ([]error, error) {
 	entries, err := s.run(ctx, keys, configCall{method: http.MethodDelete, restli: "batch_delete", idempotent: true})
 	return entryErrors(entries), err
@@ -208,6 +213,8 @@ func (s *ConfigurationsService) BatchDelete(ctx context.Context, keys []Configur
 
 // Delete deletes one configuration (coalesced). A configuration LinkedIn does not let partners delete is an
 // *Error with status 400 and code CONFIGURATION_NOT_DELETABLE.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types
 func (s *ConfigurationsService) Delete(ctx context.Context, key ConfigurationKey) error {
 	_, err := s.del.do(ctx, key)
 	return err

@@ -70,6 +70,8 @@ func integrationRestliKey(f APIFamily, k IntegrationKey) restli.Key {
 // BatchGet reads many integrations in as few calls as possible (≤ 100 keys a call), results in key order.
 // The results always hold one entry per key; the error is the first failure of a whole call (those keys'
 // Err hold it too).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKey) ([]Result[Integration], error) {
 	rkeys := make([]restli.Key, len(keys))
 	for i, k := range keys {
@@ -77,30 +79,28 @@ func (s *IntegrationsService) BatchGet(ctx context.Context, keys []IntegrationKe
 	}
 	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.path(), idempotent: true}
 	entries, err := bc.run(ctx, s.c, rkeys)
-	out := make([]Result[Integration], len(keys))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		var in Integration
-		if derr := json.Unmarshal(e.raw, &in); derr != nil {
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: derr.Error(), Key: rkeys[i].String()}
-			continue
-		}
-		// The key is authoritative: LinkedIn's entity may omit its own key fields.
-		in.IntegrationContext, in.IntegrationType, in.TenantType = keys[i].IntegrationContext, keys[i].IntegrationType, keys[i].TenantType
-		out[i].Value = &in
-	}
-	return out, err
+	return batchResults(entries, func(i int) string { return rkeys[i].String() },
+		func(i int, raw json.RawMessage) (*Integration, error) {
+			var in Integration
+			if err := json.Unmarshal(raw, &in); err != nil {
+				return nil, err
+			}
+			// The key is authoritative: LinkedIn's entity may omit its own key fields.
+			in.IntegrationContext, in.IntegrationType, in.TenantType = keys[i].IntegrationContext, keys[i].IntegrationType, keys[i].TenantType
+			return &in, nil
+		}), err
 }
 
 // Get reads one integration (coalesced). A key the customer never enabled is an *Error with status 404.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) Get(ctx context.Context, key IntegrationKey) (*Integration, error) {
 	return s.get.doPtr(ctx, key)
 }
 
 // SetName sets integrationName (batch_partial_update with $set; coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration
 func (s *IntegrationsService) SetName(ctx context.Context, key IntegrationKey, name string) error {
 	_, err := s.setName.do(ctx, namedIntegration{key: key, name: name})
 	return err
@@ -118,7 +118,7 @@ func (s *IntegrationsService) batchSetName(ctx context.Context, items []namedInt
 		body: func(keys []restli.Key) any {
 			entities := make(map[string]any, len(keys))
 			for _, k := range keys {
-				// Body keys are exactly the strings sent in ids= (restli.md §2).
+				// Body keys are exactly the strings sent in ids=, so that each entity pairs with its id.
 				entities[k.Encode()] = map[string]any{"patch": map[string]any{"$set": map[string]any{"integrationName": names[k.Encode()]}}}
 			}
 			return map[string]any{"entities": entities}

@@ -124,6 +124,8 @@ func chunkJobs(jobs []JobPosting) [][]int {
 // resent; a resent CLOSE answered 409 "already closed" counts as done (Reconciled). A job whose lookup
 // fails is not resent and carries the original *AmbiguousError. The error returned is the first failure of
 // a whole call (the affected jobs' Err hold it too).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 func (s *JobPostingsService) BatchSubmit(ctx context.Context, jobs []JobPosting) ([]JobPostingSubmission, error) {
 	out := make([]JobPostingSubmission, len(jobs))
 	var firstErr error
@@ -152,54 +154,19 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 			}
 			return nil
 		}
-		fail := func(idx []int) error {
-			for _, i := range idx {
-				out[i] = JobPostingSubmission{Err: err}
-			}
-			return err
-		}
 		if !isAmbiguous(err) || !s.c.mayRetry(ctx, attempt) {
-			return fail(pending)
+			return failSubmissions(out, pending, err)
 		}
 		wait := s.c.backoff(attempt, nil)
 		if !fitsDeadline(ctx, wait) || s.c.sleep(ctx, wait) != nil {
-			return fail(pending)
+			return failSubmissions(out, pending, err)
 		}
-		// Which CREATEs did LinkedIn take before the answer was lost?
-		var creates []int
-		var ids []string
-		for _, i := range pending {
-			if isCreate(jobs[i]) {
-				creates = append(creates, i)
-				ids = append(ids, jobs[i].ExternalJobPostingID)
-			}
-		}
-		taken, unknown := map[int]bool{}, map[int]bool{}
-		if len(creates) > 0 {
-			res, _ := s.BatchGetStatuses(ctx, ids)
-			for j, i := range creates {
-				switch {
-				case res[j].Err == nil:
-					taken[i] = true
-				case !IsEntityNotFound(res[j].Err):
-					unknown[i] = true
-				}
-			}
-		}
-		var next, failed []int
-		for _, i := range pending {
-			switch {
-			case taken[i]:
-				out[i] = JobPostingSubmission{Reconciled: true}
-			case unknown[i]:
-				failed = append(failed, i)
-			default:
-				resent[i] = true
-				next = append(next, i)
-			}
+		next, failed := s.reconcile(ctx, jobs, pending, out)
+		for _, i := range next {
+			resent[i] = true
 		}
 		if len(failed) > 0 {
-			_ = fail(failed)
+			_ = failSubmissions(out, failed, err)
 		}
 		if len(next) == 0 {
 			if len(failed) > 0 {
@@ -209,6 +176,59 @@ func (s *JobPostingsService) submitChunk(ctx context.Context, jobs []JobPosting,
 		}
 		pending = next
 	}
+}
+
+// failSubmissions gives each of the jobs idx the error err, and returns it.
+func failSubmissions(out []JobPostingSubmission, idx []int, err error) error {
+	for _, i := range idx {
+		out[i] = JobPostingSubmission{Err: err}
+	}
+	return err
+}
+
+// reconcile sorts the jobs of a batch_create whose answer was lost: a CREATE LinkedIn already holds is
+// Reconciled in out (not resent), a job whose lookup failed is returned in failed, and every other job
+// (a CREATE LinkedIn does not hold, UPDATE, RENEW, CLOSE) is returned in resend.
+func (s *JobPostingsService) reconcile(ctx context.Context, jobs []JobPosting, pending []int, out []JobPostingSubmission) (resend, failed []int) {
+	taken, unknown := s.takenCreates(ctx, jobs, pending)
+	for _, i := range pending {
+		switch {
+		case taken[i]:
+			out[i] = JobPostingSubmission{Reconciled: true}
+		case unknown[i]:
+			failed = append(failed, i)
+		default:
+			resend = append(resend, i)
+		}
+	}
+	return resend, failed
+}
+
+// takenCreates asks jobPostingStatus about the CREATEs among pending: taken when LinkedIn holds the job,
+// unknown when the lookup failed with anything but 404 (which means the CREATE was not taken).
+func (s *JobPostingsService) takenCreates(ctx context.Context, jobs []JobPosting, pending []int) (taken, unknown map[int]bool) {
+	taken, unknown = map[int]bool{}, map[int]bool{}
+	var creates []int
+	var ids []string
+	for _, i := range pending {
+		if isCreate(jobs[i]) {
+			creates = append(creates, i)
+			ids = append(ids, jobs[i].ExternalJobPostingID)
+		}
+	}
+	if len(creates) == 0 {
+		return taken, unknown
+	}
+	res, _ := s.BatchGetStatuses(ctx, ids)
+	for j, i := range creates {
+		switch {
+		case res[j].Err == nil:
+			taken[i] = true
+		case !IsEntityNotFound(res[j].Err):
+			unknown[i] = true
+		}
+	}
+	return taken, unknown
 }
 
 // batchCreateElement is one element of a batch_create answer.
@@ -280,6 +300,8 @@ func decodeID(id string) string {
 // Submit sends one job posting (coalesced into batch_create calls) and returns its task URN.
 // An empty URN with a nil error means the submission was Reconciled (see JobPostingSubmission): LinkedIn
 // already held the job after a lost answer, so read it with GetStatus.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 func (s *JobPostingsService) Submit(ctx context.Context, job JobPosting) (string, error) {
 	sub, err := s.submit.do(ctx, job)
 	if err != nil {
@@ -289,6 +311,8 @@ func (s *JobPostingsService) Submit(ctx context.Context, job JobPosting) (string
 }
 
 // BatchGetTasks reads tasks by URN (≤ 100 a call), results in order.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []string) ([]Result[JobPostingTask], error) {
 	return getSimple(ctx, s, "/simpleJobPostingTasks", taskURNs, func(t *JobPostingTask, urn string) {
 		if t.ID == "" {
@@ -298,12 +322,16 @@ func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []strin
 }
 
 // GetTask reads one task (coalesced).
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) GetTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
 	return s.task.doPtr(ctx, taskURN)
 }
 
 // WaitForTask polls a task (coalesced, with backoff from 250 ms up to 5 s) until it is no longer IN_PROGRESS
 // or ctx ends.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
 	wait := taskPollMin
 	for {
@@ -322,6 +350,8 @@ func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*
 }
 
 // BatchGetStatuses reads job posting statuses by external id, split into calls of ≤ 100 ids, results in order.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
 func (s *JobPostingsService) BatchGetStatuses(ctx context.Context, externalIDs []string) ([]Result[JobPostingStatus], error) {
 	return getSimple(ctx, s, "/jobPostingStatus", externalIDs, func(st *JobPostingStatus, id string) {
 		if st.ExternalJobPostingID == "" {
@@ -331,6 +361,8 @@ func (s *JobPostingsService) BatchGetStatuses(ctx context.Context, externalIDs [
 }
 
 // GetStatus reads one job posting status (coalesced). An unknown id is an *Error with status 404.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
 func (s *JobPostingsService) GetStatus(ctx context.Context, externalID string) (*JobPostingStatus, error) {
 	return s.status.doPtr(ctx, externalID)
 }
@@ -344,19 +376,13 @@ func getSimple[T any](ctx context.Context, s *JobPostingsService, resource strin
 	bc := batchCall{method: http.MethodGet, restli: "batch_get", path: s.prefix() + resource, ids: s.ids(),
 		idempotent: true}
 	entries, err := bc.run(ctx, s.c, keys)
-	out := make([]Result[T], len(ids))
-	for i, e := range entries {
-		if e.err != nil {
-			out[i].Err = e.err
-			continue
-		}
-		v := new(T)
-		if derr := json.Unmarshal(e.raw, v); derr != nil {
-			out[i].Err = &Error{HTTPStatus: http.StatusBadGateway, Code: "MALFORMED_RESPONSE", Message: derr.Error(), Key: ids[i]}
-			continue
-		}
-		fill(v, ids[i])
-		out[i].Value = v
-	}
-	return out, err
+	return batchResults(entries, func(i int) string { return ids[i] },
+		func(i int, raw json.RawMessage) (*T, error) {
+			v := new(T)
+			if err := json.Unmarshal(raw, v); err != nil {
+				return nil, err
+			}
+			fill(v, ids[i])
+			return v, nil
+		}), err
 }

@@ -2,9 +2,10 @@ package client
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -102,13 +103,8 @@ func nonEmpty(ss []string) []string {
 
 // redactHeaders writes headers one per line, sorted, sensitive values replaced.
 func redactHeaders(h http.Header, secrets []string) string {
-	names := make([]string, 0, len(h))
-	for k := range h {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	var b strings.Builder
-	for _, k := range names {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		for _, v := range h[k] {
 			if sensitiveHeaders[http.CanonicalHeaderKey(k)] {
 				if scheme, _, ok := strings.Cut(v, " "); ok {

@@ -1,6 +1,7 @@
 package client
 
-// This file holds the typed models of LinkedIn's Talent Solutions partner APIs (shared/spec/linkedin-api.md).
+// This file holds the typed models of LinkedIn's Talent Solutions partner APIs, as the pages linked from
+// each service method describe them.
 // JSON tags are LinkedIn's field names; optional fields are omitted when empty.
 
 // Token is an OAuth 2.0 access token from the client-credentials grant.
@@ -42,7 +43,7 @@ type IntegrationKey struct {
 	TenantType         string // RECRUITER or JOBS
 }
 
-// Integration statuses ([choice] in spec §2).
+// Integration statuses, the values of Integration.Status.
 const (
 	IntegrationStatusPendingConfiguration = "PENDING_CONFIGURATION"
 	IntegrationStatusEnabled              = "ENABLED"
@@ -86,8 +87,9 @@ const (
 	JobOperationClose  = "CLOSE"
 )
 
-// JobPosting is one element of a simpleJobPostings batch_create (spec §4). Integration context is sent as
+// JobPosting is one element of a simpleJobPostings batch_create. Integration context is sent as
 // integrationContext on /v2 and as company on /rest; the client fills the right one from IntegrationContext.
+// Fields: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 type JobPosting struct {
 	ExternalJobPostingID      string        `json:"externalJobPostingId"`
 	JobPostingOperationType   string        `json:"jobPostingOperationType,omitempty"`
@@ -180,7 +182,9 @@ type JobPostingSubmission struct {
 	Reconciled bool
 }
 
-// StatusDetail explains a listing, LinkedIn Apply or promotion status (seed 002 catalogue).
+// StatusDetail explains a listing, LinkedIn Apply or promotion status; package jobstatus explains each one
+// of LinkedIn's catalogue:
+// https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications
 type StatusDetail struct {
 	ErrorCode     *int   `json:"errorCode,omitempty"`
 	ErrorType     string `json:"errorType,omitempty"` // CUSTOMER_ERROR, PARTNER_ERROR, LINKEDIN_ERROR
@@ -202,7 +206,8 @@ type JobPostingInfo struct {
 	CompanyDetails     CompanyDetails `json:"companyDetails"`
 }
 
-// JobPostingStatus is the current status of one job posting on LinkedIn (spec §5).
+// JobPostingStatus is the current status of one job posting on LinkedIn.
+// https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
 type JobPostingStatus struct {
 	ExternalJobPostingID      string         `json:"externalJobPostingId"`
 	JobPostingURL             string         `json:"jobPostingUrl"`

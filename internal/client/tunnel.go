@@ -9,8 +9,9 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// LinkedIn answers 414 to a query string over 4 KB or a URL over 8 KB (restli.md §5); the thresholds live in
-// package restli, shared with the emulator.
+// LinkedIn answers 414 to a query string over 4 KB or a URL over 8 KB; the thresholds live in package
+// restli, shared with the emulator.
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling
 const maxQueryBytes = restli.TunnelQueryThreshold
 
 // tunnel decides how r goes on the wire. A request whose query or URL is too long is sent as a POST to the
@@ -33,7 +34,8 @@ func (c *Client) tunnel(r *request) (method, query string, body []byte, contentT
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	// Part 1 is the query, part 2 the original JSON body (restli.md §5). Writes to a bytes.Buffer cannot fail.
+	// Part 1 is the query, part 2 the original JSON body, as LinkedIn's query tunnelling page shows. Writes to
+	// a bytes.Buffer cannot fail.
 	p, _ := w.CreatePart(textproto.MIMEHeader{"Content-Type": {"application/x-www-form-urlencoded"}})
 	_, _ = p.Write([]byte(r.query))
 	p, _ = w.CreatePart(textproto.MIMEHeader{"Content-Type": {"application/json"}})

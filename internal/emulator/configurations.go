@@ -10,7 +10,9 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// configKey describes one configuration name of spec §3.
+// configKey describes one integration configuration key: the integration types it belongs to, whether a
+// partner may delete it, and the values it takes
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types).
 type configKey struct {
 	types     []string
 	deletable bool
@@ -37,19 +39,28 @@ var configKeys = map[string]configKey{
 		return nil
 	}},
 	"JOB_POSTING_VIEWERS": {types: []string{"ONE_CLICK_EXPORT"}, deletable: true, check: onlyAllProductUsers("JOB_POSTING_VIEWERS")},
-	// [choice] APPLICATION_VIEWERS belongs to IN_ATS_INDICATOR (seed 000) and IN_CRM_INDICATOR.
+	// LinkedIn's table lists APPLICATION_VIEWERS for IN_ATS_INDICATOR only; IN_CRM_INDICATOR is the same
+	// feature in Talent CRM Connect, so the emulator accepts it there too (README, choices).
 	"APPLICATION_VIEWERS": {types: []string{"IN_ATS_INDICATOR", "IN_CRM_INDICATOR"}, deletable: true, check: onlyAllProductUsers("APPLICATION_VIEWERS")},
 }
 
-// configTarget resolves a configuration key to its integration, validating what can be validated per key.
-func (c *call) configTarget(ctx, typ, tenant, name string) (*integration, configKey, *apiError) {
-	in, err := c.integrationFor(ctx, typ, tenant)
+// configRef names one configuration of the calling application: its integration's key and its name.
+type configRef struct{ ctx, typ, tenant, name string }
+
+// storeKey is the configuration's key in state.Configs.
+func (ref configRef) storeKey(app string) string {
+	return configStoreKey(app, ref.ctx, ref.typ, ref.tenant, ref.name)
+}
+
+// configTarget resolves a configuration to its integration, validating what can be validated per key.
+func (c *call) configTarget(ref configRef) (*integration, configKey, *apiError) {
+	in, err := c.integrationFor(ref.ctx, ref.typ, ref.tenant)
 	if err != nil {
 		return nil, configKey{}, err
 	}
-	ck, ok := configKeys[name]
-	if !ok || !slices.Contains(ck.types, typ) {
-		return nil, configKey{}, errUnprocessable("Invalid configuration name %q for integration type %s", name, typ)
+	ck, ok := configKeys[ref.name]
+	if !ok || !slices.Contains(ck.types, ref.typ) {
+		return nil, configKey{}, errUnprocessable("Invalid configuration name %q for integration type %s", ref.name, ref.typ)
 	}
 	return in, ck, nil
 }
@@ -61,87 +72,112 @@ func configStoreKey(app, ctx, typ, tenant, name string) string {
 // configurationsCollection serves /rest/integrationConfigurations (compound key with configurationName) and,
 // legacy, /v2/atsIntegrations/{integrationKey}/configurations (simple key: the configuration name).
 func configurationsCollection(legacy bool) *collection {
+	r := configurationsResource{legacy: legacy}
 	co := &collection{
 		name:    "integrationConfigurations",
 		quota:   "configurations",
 		methods: []string{"batch_get", "batch_update", "batch_delete"},
 		key:     keySpec{parts: []string{"configurationName", "integrationContext", "integrationType", "tenantType"}},
-	}
-	// resolve returns the five coordinates of a configuration whatever the resource flavour.
-	resolve := func(c *call, k restli.Key) (ctx, typ, tenant, name string) {
-		if legacy {
-			ctx, typ, tenant = integrationKeyParts(c.parentKeyValue)
-			return ctx, typ, tenant, k.Simple()
-		}
-		ctx, typ, tenant = integrationKeyParts(k)
-		return ctx, typ, tenant, k.Part("configurationName")
+		get:     r.get,
+		update:  r.update,
+		remove:  r.remove,
 	}
 	if legacy {
 		co.name = "atsIntegrations"
 		co.key = keySpec{}
 	}
-	co.get = func(c *call, k restli.Key) (any, *apiError) {
-		ctx, typ, tenant, name := resolve(c, k)
-		if _, _, err := c.configTarget(ctx, typ, tenant, name); err != nil {
-			return nil, err
-		}
-		v := c.e.st.Configs[configStoreKey(c.app.URN, ctx, typ, tenant, name)]
-		if v == nil {
-			return nil, errNotFound("The configuration " + name + " is not set")
-		}
-		return map[string]any{"configurationValue": map[string]string{"string": v.Value}}, nil
-	}
-	co.update = func(c *call, k restli.Key, entity json.RawMessage) *apiError {
-		ctx, typ, tenant, name := resolve(c, k)
-		in, ck, err := c.configTarget(ctx, typ, tenant, name)
-		if err != nil {
-			return err
-		}
-		value, err := readConfigValue(entity)
-		if err != nil {
-			return err
-		}
-		if err := ck.check(value); err != nil {
-			return err
-		}
-		st := c.e.st
-		if name == "CALLBACK_URL" {
-			// [choice] a callback URL is unique per customer: another integration context of the same child
-			// application may not use it (409).
-			for sk, other := range st.Configs {
-				p := strings.Split(sk, "\x1f")
-				if p[0] == c.app.URN && p[4] == "CALLBACK_URL" && p[1] != ctx && other.Value == value {
-					return errf(http.StatusConflict, "CONFLICT", "The CALLBACK_URL %s is already used by the integration context %s", value, p[1])
-				}
-			}
-		}
-		st.Configs[configStoreKey(c.app.URN, ctx, typ, tenant, name)] = &configuration{Value: value}
-		in.LastModifiedAt = c.e.now().UnixMilli()
-		if name == "CALLBACK_URL" && in.Status == statusPending {
-			// [choice] the required configuration is there: the integration becomes ENABLED.
-			in.Status = statusEnabled
-		}
-		return nil
-	}
-	co.remove = func(c *call, k restli.Key) *apiError {
-		ctx, typ, tenant, name := resolve(c, k)
-		in, ck, err := c.configTarget(ctx, typ, tenant, name)
-		if err != nil {
-			return err
-		}
-		sk := configStoreKey(c.app.URN, ctx, typ, tenant, name)
-		if c.e.st.Configs[sk] == nil {
-			return errNotFound("The configuration " + name + " is not set")
-		}
-		if !ck.deletable {
-			return errf(http.StatusBadRequest, "CONFIGURATION_NOT_DELETABLE",
-				"The configuration %s cannot be deleted: only JOB_POSTING_VIEWERS and APPLICATION_VIEWERS can", name)
-		}
-		delete(c.e.st.Configs, sk)
-		in.LastModifiedAt = c.e.now().UnixMilli()
-		return nil
-	}
 	return co
+}
+
+// configurationsResource holds the per-key handlers of both flavours of the resource.
+type configurationsResource struct {
+	// legacy is the /v2 flavour: the integration's key is the parent key of the path and a configuration's
+	// key is its bare name.
+	legacy bool
+}
+
+// resolve returns the configuration a key names, whatever the flavour.
+func (r configurationsResource) resolve(c *call, k restli.Key) configRef {
+	if r.legacy {
+		ctx, typ, tenant := integrationKeyParts(c.parentKeyValue)
+		return configRef{ctx, typ, tenant, k.Simple()}
+	}
+	ctx, typ, tenant := integrationKeyParts(k)
+	return configRef{ctx, typ, tenant, k.Part("configurationName")}
+}
+
+// get answers a configuration's value as the Rest.li union {"configurationValue":{"string":…}}.
+func (r configurationsResource) get(c *call, k restli.Key) (any, *apiError) {
+	ref := r.resolve(c, k)
+	if _, _, err := c.configTarget(ref); err != nil {
+		return nil, err
+	}
+	v := c.e.st.Configs[ref.storeKey(c.app.URN)]
+	if v == nil {
+		return nil, errNotFound("The configuration " + ref.name + " is not set")
+	}
+	return map[string]any{"configurationValue": map[string]string{"string": v.Value}}, nil
+}
+
+// update sets a configuration. Setting CALLBACK_URL, the configuration a pending integration waits for,
+// enables it.
+func (r configurationsResource) update(c *call, k restli.Key, entity json.RawMessage) *apiError {
+	ref := r.resolve(c, k)
+	in, ck, err := c.configTarget(ref)
+	if err != nil {
+		return err
+	}
+	value, err := readConfigValue(entity)
+	if err != nil {
+		return err
+	}
+	if err := ck.check(value); err != nil {
+		return err
+	}
+	if ref.name == "CALLBACK_URL" {
+		if err := callbackURLConflict(c, ref.ctx, value); err != nil {
+			return err
+		}
+	}
+	c.e.st.Configs[ref.storeKey(c.app.URN)] = &configuration{Value: value}
+	in.LastModifiedAt = c.e.now().UnixMilli()
+	if ref.name == "CALLBACK_URL" && in.Status == statusPending {
+		in.Status = statusEnabled
+	}
+	return nil
+}
+
+// callbackURLConflict refuses a CALLBACK_URL that another integration context of the same child application
+// already uses (409): LinkedIn wants a callback URL unique per customer. The same context may use it for
+// both ONE_CLICK_EXPORT and CRM_ONE_CLICK_EXPORT.
+func callbackURLConflict(c *call, ctx, value string) *apiError {
+	for sk, other := range c.e.st.Configs {
+		p := strings.Split(sk, "\x1f")
+		if p[0] == c.app.URN && p[4] == "CALLBACK_URL" && p[1] != ctx && other.Value == value {
+			return errf(http.StatusConflict, "CONFLICT", "The CALLBACK_URL %s is already used by the integration context %s", value, p[1])
+		}
+	}
+	return nil
+}
+
+// remove deletes a configuration; only the deletable ones (the *_VIEWERS keys) may go.
+func (r configurationsResource) remove(c *call, k restli.Key) *apiError {
+	ref := r.resolve(c, k)
+	in, ck, err := c.configTarget(ref)
+	if err != nil {
+		return err
+	}
+	sk := ref.storeKey(c.app.URN)
+	if c.e.st.Configs[sk] == nil {
+		return errNotFound("The configuration " + ref.name + " is not set")
+	}
+	if !ck.deletable {
+		return errf(http.StatusBadRequest, "CONFIGURATION_NOT_DELETABLE",
+			"The configuration %s cannot be deleted: only JOB_POSTING_VIEWERS and APPLICATION_VIEWERS can", ref.name)
+	}
+	delete(c.e.st.Configs, sk)
+	in.LastModifiedAt = c.e.now().UnixMilli()
+	return nil
 }
 
 // readConfigValue reads the Rest.li union {"configurationValue":{"string":"…"}}.

@@ -14,22 +14,6 @@ import (
 	"time"
 )
 
-// The default seed every new or reset emulator holds (issue #3).
-const (
-	ParentClientID     = "emulator-parent"
-	ParentClientSecret = "emulator-parent-secret"
-	ChildApplication   = "urn:li:developerApplication:1001"
-	ChildClientID      = "emulator-child"
-	ChildClientSecret  = "emulator-child-secret"
-	SeedOrganization   = "urn:li:organization:1000"
-)
-
-// ParentApplication is the URN of the seeded parent (partner) application.
-const ParentApplication = "urn:li:developerApplication:1000"
-
-// ChildUniqueForeignID is the uniqueForeignId of the seeded child application.
-const ChildUniqueForeignID = "emulator-customer"
-
 // Options configures an Emulator. The zero value is usable.
 type Options struct {
 	// TokenLifetime of issued access tokens; default 30 minutes.
@@ -47,10 +31,11 @@ type Options struct {
 	WebhookRetryMax time.Duration
 	// WebhookRetryFor is how long a notification is retried before it is dropped; default 24 h.
 	WebhookRetryFor time.Duration
-	// WebhookTimeout bounds a challenge (spec §5: the endpoint must answer within 3 s) and a notification
+	// WebhookTimeout bounds a challenge (LinkedIn gives the endpoint 3 s to answer,
+	// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation) and a notification
 	// delivery; default 3 s. Tests on a loaded machine raise it so that a slow receiver is not a failure.
 	WebhookTimeout time.Duration
-	// NoQuotas turns off the daily per-application quotas of spec §7 (for benchmarks).
+	// NoQuotas turns off the daily per-application quotas (daily_quotas.go), for benchmarks.
 	NoQuotas bool
 	// Faults to inject from the start (also settable through POST /emulator/faults).
 	Faults Faults
@@ -72,7 +57,7 @@ type Faults struct {
 type Emulator struct {
 	opts Options
 	mux  *http.ServeMux
-	// apiRoutes are the resources served (routes.go); per emulator so that a test can add one.
+	// apiRoutes are the resources served (route_table.go); per emulator so that a test can add one.
 	apiRoutes []*route
 
 	// mu guards st, counts and the persistence of st.
@@ -128,7 +113,7 @@ func New(opts Options) (*Emulator, error) {
 		counts: map[countKey]int{},
 		quotas: maps.Clone(dailyQuotas),
 		wake:   make(chan struct{}, 1),
-		// The challenge deadline of spec §5 is 3 s; notifications get the same bound.
+		// A notification gets the same bound as a challenge.
 		hc: &http.Client{Timeout: opts.WebhookTimeout},
 	}
 	e.setFaults(opts.Faults)

@@ -25,7 +25,7 @@ func newTestEnv(t *testing.T, opts Options) *testEnv {
 		opts.TaskDelay = 20 * time.Millisecond
 	}
 	if opts.WebhookTimeout == 0 {
-		// The 3 s of spec §5 is wall-clock time: on a loaded machine a local receiver can miss it, and a test
+		// The 3 s LinkedIn gives a challenge is wall-clock time: on a loaded machine a local receiver can miss it, and a test
 		// would fail for the machine's speed. TestWebhookChallengeDeadline tests the deadline itself.
 		opts.WebhookTimeout = time.Minute
 	}

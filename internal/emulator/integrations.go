@@ -7,14 +7,16 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// Integration statuses ([choice] of spec §2).
+// Integration statuses. LinkedIn names them without documenting the transitions; README's choices say
+// which ones the emulator makes.
 const (
 	statusPending  = "PENDING_CONFIGURATION"
 	statusEnabled  = "ENABLED"
 	statusDisabled = "DISABLED"
 )
 
-// integrationType is one row of spec §2's table.
+// integrationType is one row of LinkedIn's table of integration types
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types).
 type integrationType struct {
 	contract bool   // context is urn:li:contract:N (else urn:li:organization:N)
 	tenant   string // RECRUITER or JOBS
@@ -34,7 +36,7 @@ var (
 	contractURN = regexp.MustCompile(`^urn:li:contract:[1-9][0-9]*$`)
 )
 
-// validateIntegrationKey checks the type/context/tenant combination (spec §2): an unknown enum or a wrong
+// validateIntegrationKey checks the type/context/tenant combination: an unknown enum or a wrong
 // combination is a per-key 422.
 func validateIntegrationKey(ctx, typ, tenant string) *apiError {
 	it, ok := integrationTypes[typ]

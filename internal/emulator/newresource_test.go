@@ -7,8 +7,8 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// TestNewResourceIsSmall backs the claim of issue #3 item 6: a resource such as the candidates of spec §6 is
-// one collection definition and one route. The definition below (legacy /v2/atsCandidates: compound key with
+// TestNewResourceIsSmall backs README's claim that a resource such as Recruiter System Connect's candidates
+// is one collection definition and one route. The definition below (legacy /v2/atsCandidates: compound key with
 // dataProvider=ATS, batch_update/batch_get/batch_delete, field validation through record) gets every key
 // spelling, the batch envelopes, the 100-key limit, Batch request mismatch and per-key errors from the
 // engine without a line of its own.

@@ -6,7 +6,9 @@ import (
 	"strings"
 )
 
-// serveToken is the OAuth 2.0 client-credentials token endpoint (spec §1). Tokens are opaque random strings.
+// serveToken is the OAuth 2.0 client-credentials token endpoint
+// (https://learn.microsoft.com/en-us/linkedin/shared/authentication/client-credentials-flow). Tokens are
+// opaque random strings.
 func (e *Emulator) serveToken(w http.ResponseWriter, r *http.Request) {
 	oauthErr := func(status int, code, desc string) {
 		writeJSON(w, status, map[string]string{"error": code, "error_description": desc})

@@ -40,7 +40,7 @@ func TestTokenEndpoint(t *testing.T) {
 	if n := v.emu.TotalRequests(); n != 0 {
 		t.Errorf("OAuth calls counted: %d", n)
 	}
-	// Spec §1's answer: {"access_token":"…","expires_in":1800}; errors {"error","error_description"}.
+	// LinkedIn's answer (client-credentials flow page): {"access_token":"…","expires_in":1800}; errors {"error","error_description"}.
 	r := v.do("POST", "/oauth/v2/accessToken", "", "grant_type=client_credentials&client_id="+ChildClientID+"&client_secret="+ChildClientSecret,
 		"Content-Type: application/x-www-form-urlencoded")
 	if r.status != 200 || num(r.body["expires_in"]) != 1800 || r.body["access_token"] == "" {
@@ -154,7 +154,7 @@ func TestTunnelledLongQuery(t *testing.T) {
 		t.Errorf("long URL: %d", r.status)
 	}
 	// The limits are inclusive: a 4,096-byte query passes, one more byte does not; the URL is measured as
-	// LinkedIn sees it, https://api.linkedin.com included (spec §7).
+	// LinkedIn sees it, https://api.linkedin.com included (LinkedIn's query tunnelling page).
 	pad := func(n int) string { return "/v2/jobPostingStatus?ids=" + repeat("q", n-len("ids=")) }
 	if r := v.do("GET", pad(4096), tok, ""); r.status != 200 {
 		t.Errorf("4096-byte query: %d", r.status)

@@ -10,7 +10,7 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// TestProtocolVersions checks restli.md §1–2 over HTTP: LinkedIn reads a request as protocol 2.0 only with
+// TestProtocolVersions checks LinkedIn's protocol versions over HTTP: LinkedIn reads a request as protocol 2.0 only with
 // X-Restli-Protocol-Version: 2.0.0, answers keyed in the spelling the request used with parts sorted, and
 // refuses syntax the declared protocol cannot parse.
 func TestProtocolVersions(t *testing.T) {
@@ -52,7 +52,7 @@ func TestProtocolVersions(t *testing.T) {
 			t.Errorf("%s without the 2.0 header: %d %s", c.name, r.status, r.raw)
 		}
 	}
-	// Escaped structure is a 400 in 2.0 (restli.md §1).
+	// Escaped structure is a 400 in 2.0.
 	if r := v.do("GET", "/rest/jobPostingStatus?ids=List%28a%29", tok, "", v2026, p2); r.status != 400 {
 		t.Errorf("List%%28a%%29: %d %s", r.status, r.raw)
 	}
@@ -79,7 +79,7 @@ func TestProtocolVersions(t *testing.T) {
 }
 
 // TestErrorResponsesAreMarked: every whole-response error of the API carries X-RestLi-Error-Response
-// (restli.md §3) and LinkedIn's error body.
+// and LinkedIn's error body.
 func TestErrorResponsesAreMarked(t *testing.T) {
 	v := newTestEnv(t, Options{})
 	tok := v.child()

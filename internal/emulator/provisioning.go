@@ -11,8 +11,9 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// provisioningCollection is /v2/provisionedApplications (spec §1): create, finder
-// credentialsByUniqueForeignId and partial_update, for parent tokens only. There is no delete and no list.
+// provisioningCollection is /v2/provisionedApplications: create, finder credentialsByUniqueForeignId and
+// partial_update, for parent tokens only. There is no delete and no list
+// (https://learn.microsoft.com/en-us/linkedin/shared/authentication/provisioning-api).
 func provisioningCollection() *collection {
 	return &collection{
 		name:       "provisionedApplications",
@@ -55,7 +56,7 @@ func readAppFields(raw []byte) (appFields, *apiError) {
 	return f, nil
 }
 
-// validateAppFields applies spec §1 to the fields present.
+// validateAppFields applies the provisioning API's field rules to the fields present.
 func validateAppFields(f appFields) *apiError {
 	if f.Name != nil {
 		n := strings.TrimSpace(*f.Name)

@@ -87,7 +87,7 @@ func TestProvisioning(t *testing.T) {
 	if got := v.token(m(r.body, "credentials", "client_id").(string), m(r.body, "credentials", "client_secret").(string)); got == "" {
 		t.Fatal("no token for the provisioned child")
 	}
-	// X-RestLi-Id is the reduced key, Location the URL-encoded one (restli.md §1, §3).
+	// X-RestLi-Id is the reduced key, Location the URL-encoded one.
 	key, _ := r.body["key"].(string)
 	if r.header.Get("X-RestLi-Id") != strings.ReplaceAll(key, ":", "%3A") ||
 		r.header.Get("Location") != "/v2/provisionedApplications/"+strings.ReplaceAll(key, ":", "%3A") {

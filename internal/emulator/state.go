@@ -62,7 +62,7 @@ type configuration struct {
 	Value string `json:"value"`
 }
 
-// statusDetail is a listing, LinkedIn Apply or promotion status detail (seed 002).
+// statusDetail is a listing, LinkedIn Apply or promotion status detail (status_details.go).
 type statusDetail struct {
 	ErrorCode     *int   `json:"errorCode,omitempty"`
 	ErrorType     string `json:"errorType,omitempty"`
@@ -142,40 +142,6 @@ type notification struct {
 
 // skey joins key parts with a separator no API value contains.
 func skey(parts ...string) string { return strings.Join(parts, "\x1f") }
-
-// seedState is the default seed of issue #3.
-func seedState(now time.Time) *state {
-	st := &state{
-		NextAppID:    2000,
-		NextJobID:    1,
-		Apps:         map[string]*application{},
-		Tokens:       map[string]*token{},
-		Integrations: map[string]*integration{},
-		Configs:      map[string]*configuration{},
-		Jobs:         map[string]*job{},
-		Tasks:        map[string]*task{},
-		Webhooks:     map[string]*webhookReg{},
-		Quotas:       map[string]int{},
-	}
-	st.Apps[ParentApplication] = &application{URN: ParentApplication, ClientID: ParentClientID,
-		ClientSecret: ParentClientSecret, Name: "Emulator Partner", Description: "The partner's parent application",
-		Domains: []string{}, Callbacks: []string{}}
-	st.Apps[ChildApplication] = &application{URN: ChildApplication, ClientID: ChildClientID,
-		ClientSecret: ChildClientSecret, Parent: ParentApplication, UniqueForeignID: ChildUniqueForeignID,
-		Name: "Emulator Customer", Description: "The seeded customer's child application",
-		Domains: []string{}, Callbacks: []string{}}
-	ms := now.UnixMilli()
-	for _, in := range []struct{ typ, tenant, status string }{
-		{"ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION"},
-		{"IN_ATS_INDICATOR", "RECRUITER", "ENABLED"},
-		{"APPLY_CONNECT", "JOBS", "ENABLED"},
-	} {
-		st.Integrations[skey(ChildApplication, SeedOrganization, in.typ, in.tenant)] = &integration{
-			App: ChildApplication, Context: SeedOrganization, Type: in.typ, Tenant: in.tenant,
-			Status: in.status, CreatedAt: ms, LastModifiedAt: ms}
-	}
-	return st
-}
 
 func (st *state) appByClientID(id string) *application {
 	for _, a := range st.Apps {

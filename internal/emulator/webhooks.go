@@ -15,11 +15,12 @@ import (
 	"time"
 )
 
-// challengeDeadline is how long a webhook has to answer a validation challenge (spec §5); the default of
+// challengeDeadline is how long a webhook has to answer a validation challenge
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation); the default of
 // Options.WebhookTimeout.
 const challengeDeadline = 3 * time.Second
 
-// maxValidationFailures consecutive failed validations block a webhook (spec §5).
+// maxValidationFailures consecutive failed validations block a webhook.
 const maxValidationFailures = 3
 
 func hexHMAC(key string, msg []byte) string {
@@ -28,7 +29,8 @@ func hexHMAC(key string, msg []byte) string {
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// signature is X-LI-Signature: hex(HMAC-SHA256(key=clientSecret, msg="hmacsha256="+rawBody)) ([choice] §5).
+// signature is X-LI-Signature: hex(HMAC-SHA256(key=clientSecret, msg="hmacsha256="+rawBody)), as LinkedIn
+// signs webhook notifications (README, choices, says which secret).
 func signature(body []byte, secret string) string {
 	return hexHMAC(secret, append([]byte("hmacsha256="), body...))
 }
@@ -131,7 +133,7 @@ func (e *Emulator) challenge(ctx context.Context, app *application, rawURL, secr
 }
 
 // backoff is the delay after the n-th consecutive failure: WebhookRetryBase·2ⁿ⁻¹, at most WebhookRetryMax
-// (spec §5 [choice]: 1 s → 5 min).
+// (1 s → 5 min by default; README, choices).
 func (e *Emulator) backoff(n int) time.Duration {
 	d := e.opts.WebhookRetryBase
 	for i := 1; i < n && d < e.opts.WebhookRetryMax; i++ {
@@ -144,7 +146,7 @@ func (e *Emulator) backoff(n int) time.Duration {
 }
 
 // recordValidationLocked applies the outcome of a challenge: valid → revalidate after the interval;
-// failed → retry with backoff, and block at the third consecutive failure (spec §5).
+// failed → retry with backoff, and block at the third consecutive failure.
 func (e *Emulator) recordValidationLocked(w *webhookReg, err error) {
 	w.validating = false
 	if e.st.Webhooks[w.App] != w { // replaced or reset meanwhile
@@ -180,114 +182,6 @@ func (e *Emulator) webhookFor(app string) (*webhookReg, string) {
 		}
 	}
 	return nil, ""
-}
-
-// scheduler is the one background goroutine: it completes tasks on time (so that notifications fire
-// without a read), revalidates webhooks and delivers notifications with retries. It sleeps until the next
-// due time or until signalled.
-func (e *Emulator) scheduler() {
-	defer e.wg.Done()
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
-	for {
-		d := e.tick()
-		timer.Reset(d)
-		select {
-		case <-e.ctx.Done():
-			return
-		case <-e.wake:
-		case <-timer.C:
-		}
-	}
-}
-
-// tick does the work that is due and returns how long to sleep.
-func (e *Emulator) tick() time.Duration {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.ctx.Err() != nil {
-		return time.Hour
-	}
-	e.advanceLocked()
-	now := e.now()
-	next := now.Add(time.Minute)
-	soonest := func(t time.Time) {
-		if t.Before(next) {
-			next = t
-		}
-	}
-	for _, t := range e.st.Tasks {
-		if t.Status == taskInProgress {
-			soonest(t.DueAt)
-		}
-	}
-	for _, w := range e.st.Webhooks {
-		if w.Status == webhookBlocked || w.validating {
-			continue
-		}
-		if now.Before(w.NextValidation) {
-			soonest(w.NextValidation)
-			continue
-		}
-		app := e.st.Apps[w.App]
-		if app == nil {
-			continue
-		}
-		w.validating = true
-		e.wg.Add(1)
-		go func(w *webhookReg, app application) {
-			defer e.wg.Done()
-			err := e.challenge(e.ctx, &app, w.URL, app.ClientSecret)
-			if e.ctx.Err() != nil {
-				return
-			}
-			e.mu.Lock()
-			e.recordValidationLocked(w, err)
-			e.mu.Unlock()
-			e.signal()
-		}(w, *app)
-	}
-	kept := e.st.Notifications[:0]
-	dirty := false
-	for _, n := range e.st.Notifications {
-		if now.Sub(n.CreatedAt) > e.opts.WebhookRetryFor {
-			dirty = true
-			continue // given up after the retry period
-		}
-		w, secret := e.webhookFor(n.App)
-		if w == nil || w.Status == webhookBlocked {
-			dirty = true
-			continue // nowhere to deliver: LinkedIn drops it
-		}
-		kept = append(kept, n)
-		if n.inflight {
-			continue
-		}
-		if now.Before(n.NextAttempt) {
-			soonest(n.NextAttempt)
-			continue
-		}
-		if w.Status != webhookValid {
-			// Not validated yet: counts as a failed attempt, retried later.
-			n.Attempts++
-			n.NextAttempt = now.Add(e.backoff(n.Attempts))
-			soonest(n.NextAttempt)
-			dirty = true
-			continue
-		}
-		n.inflight = true
-		e.wg.Add(1)
-		go e.deliver(n.ID, w.URL, secret, n.Body)
-	}
-	e.st.Notifications = kept
-	if dirty {
-		_ = e.persistLocked()
-	}
-	d := next.Sub(now)
-	if d < time.Millisecond {
-		d = time.Millisecond
-	}
-	return d
 }
 
 // deliver POSTs one notification, signed, and records the outcome: any answer other than 200 is retried

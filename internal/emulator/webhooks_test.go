@@ -13,7 +13,8 @@ import (
 	"time"
 )
 
-// receiver is a partner's webhook endpoint written from the spec, independently of the emulator's code.
+// receiver is a partner's webhook endpoint written from LinkedIn's webhook pages, independently of the
+// emulator's code.
 type receiver struct {
 	secret string
 	// failChallenge answers challenges wrongly; failDeliveries answers 500 to that many notifications.
@@ -82,7 +83,7 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		// Deliveries are at least once (a retry can overtake a slow answer): keep the first of each id, as
-		// spec §5 tells receivers to.
+		// a receiver should.
 		for _, g := range rc.got {
 			if g["notificationId"] == id {
 				return

@@ -1,7 +1,10 @@
-// Package jobstatus is the catalogue of LinkedIn's job posting status details (seed 002, Job Status Change
-// Notifications) and of the failure messages of job posting tasks (spec §4): for a status message prefix or
-// an error code it tells what happened and what the partner or the customer should do. The provider uses it
-// to turn LinkedIn's terse messages into actionable diagnostics.
+// Package jobstatus is the catalogue of LinkedIn's job posting status details and of the failure messages
+// of job posting tasks: for a status message prefix or an error code it tells what happened and what the
+// partner or the customer should do. The provider uses it to turn LinkedIn's terse messages into
+// actionable diagnostics.
+//
+// LinkedIn's catalogue: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications
+// Task statuses: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 package jobstatus
 
 import (
@@ -29,7 +32,8 @@ type Entry struct {
 	Terminal bool
 }
 
-// Catalogue is every case seed 002 (and spec §4 for tasks) documents.
+// Catalogue is every case LinkedIn's Job Status Change Notifications page documents, the task failures the
+// provider knows, and CLOSED_BY_PARTNER.
 var Catalogue = []Entry{
 	// Listing status (NOT_LISTED, error codes 10XX).
 	{KindListing, "NOT_LISTED", 0, "INVALID_LOCATION", "CUSTOMER_ERROR",
@@ -51,7 +55,8 @@ var Catalogue = []Entry{
 		"The job is not yet eligible to be posted automatically via the API; LinkedIn Support has been notified to migrate the customer to real-time API posting within 1-2 weeks.",
 		"Wait for LinkedIn to migrate the customer (1-2 weeks), then apply again to re-list the job.", true},
 
-	// [choice] not in seed 002: the detail the emulator (and this project) gives a job the partner closed.
+	// Not in LinkedIn's catalogue: the detail the emulator (and this project) gives a job the partner closed,
+	// so that it reads differently from a job LinkedIn took down.
 	{KindListing, "NOT_LISTED", 0, "CLOSED_BY_PARTNER", "PARTNER_ERROR",
 		"The job was closed by the partner through the API (CLOSE, or state CLOSED).",
 		"Nothing to do if the job is closed in the ATS; to re-list it, set state = \"LISTED\" and apply.", false},
@@ -70,7 +75,7 @@ var Catalogue = []Entry{
 		"A prerequisite question must be defined within the same customQuestions array.",
 		"Address the error in the question payload and update the job.", true},
 	{KindLinkedInApply, "NOT_ENABLED", 1103, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
-		"Repeatable questions (repeatLimit > 1) cannot have a prerequisite question; seed 002 also says this can be an issue on LinkedIn's side.",
+		"Repeatable questions (repeatLimit > 1) cannot have a prerequisite question; LinkedIn's catalogue also says this can be an issue on LinkedIn's side.",
 		"No action required: LinkedIn will retry processing. If it persists, remove prerequisite questions from repeatable questions and update the job.", false},
 	{KindLinkedInApply, "NOT_ENABLED", 1151, "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", "PARTNER_ERROR",
 		"LinkedIn could not transform or validate the questions, or question identifiers are duplicated.",
@@ -96,7 +101,7 @@ var Catalogue = []Entry{
 		"The job was posted as a basic job because the customer has no LinkedIn contract.",
 		"No action required in the ATS; the customer can reach out to LinkedIn Sales.", false},
 
-	// Task failures (spec §4).
+	// Task failures.
 	{KindTask, "FAILED", 0, "JOB_FIELD_PROCESSOR_GEO_LOCATION", "CUSTOMER_ERROR",
 		"LinkedIn could not standardise the job's location (it becomes INVALID_LOCATION).",
 		"Use a location LinkedIn recognises: \"City, State\", \"City, Country\", \"City, State, Country\" or \"PostalCode, CountryCode\" (or country_code + postal_code), with a real city, then apply.", true},

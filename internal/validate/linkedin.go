@@ -6,8 +6,9 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -31,14 +32,16 @@ const (
 	AllProductUsers          = "ALL_PRODUCT_USERS"
 )
 
-// IntegrationType describes one integration type of spec §2.
+// IntegrationType describes one integration type: the kind of URN its context is and its tenant type.
 type IntegrationType struct {
 	Name        string
 	ContextKind string // ContextOrganization or ContextContract
 	TenantType  string // TenantRecruiter or TenantJobs
 }
 
-// integrationTypes is spec §2's table.
+// integrationTypes is LinkedIn's table of integration types
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types), plus
+// PREMIUM_JOB_POSTING, the integration of promoted (Premium) job postings, whose context is a contract.
 var integrationTypes = map[string]IntegrationType{}
 
 func init() {
@@ -54,7 +57,7 @@ func init() {
 		"RECOMMENDED_MATCHES", "UNIFIED_SEARCH", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR", "CRM_PROFILE_PLUGIN")
 }
 
-// ConfigurationKey describes one configuration key of spec §3.
+// ConfigurationKey describes one integration configuration key (same page as integrationTypes).
 type ConfigurationKey struct {
 	Name             string
 	IntegrationTypes []string
@@ -69,10 +72,10 @@ var configurationKeys = map[string]ConfigurationKey{
 }
 
 // IntegrationTypeNames returns every known integration type, sorted.
-func IntegrationTypeNames() []string { return sortedKeys(integrationTypes) }
+func IntegrationTypeNames() []string { return slices.Sorted(maps.Keys(integrationTypes)) }
 
 // ConfigurationNames returns every known configuration name, sorted.
-func ConfigurationNames() []string { return sortedKeys(configurationKeys) }
+func ConfigurationNames() []string { return slices.Sorted(maps.Keys(configurationKeys)) }
 
 // TenantTypes returns the tenant types, sorted.
 func TenantTypes() []string { return []string{TenantJobs, TenantRecruiter} }
@@ -221,13 +224,4 @@ func ApplicationName(s string) error {
 		return fmt.Errorf("must not contain %q, got %q", "LinkedIn", s)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,10 @@
 // Package webhook holds the cryptography and HTTP handling of LinkedIn's Job Status Change Notifications
-// webhooks (spec §5): the challenge response LinkedIn expects when it validates a webhook, and the
-// X-LI-Signature it puts on every notification. The provider functions webhook_challenge_response and
-// webhook_signature call this package, and so can a partner's receiver, so both always agree.
+// webhooks: the challenge response LinkedIn expects when it validates a webhook, and the X-LI-Signature it
+// puts on every notification. The provider functions webhook_challenge_response and webhook_signature call
+// this package, and so can a partner's receiver, so both always agree.
+//
+// Notifications: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications
+// Validation: https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation
 package webhook
 
 import (

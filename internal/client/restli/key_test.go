@@ -16,7 +16,7 @@ var configKey = CompoundKey(map[string]string{
 	"configurationName":  "CALLBACK_URL",
 })
 
-// Every spelling of the same key must read Equal (restli.md §2: never match keys by string equality).
+// Every spelling of the same key must read Equal (never match keys by string equality).
 func TestParseKeySpellings(t *testing.T) {
 	tests := []struct {
 		want      Key
@@ -274,7 +274,8 @@ var assocKeys = []Key{
 	CompoundKey(map[string]string{"part1": "two", "part2": "3", "part3": "ORANGE"}),
 }
 
-// The exact ids strings of seed 000's curl samples, with {org_id} filled in, plus the 2.0 spellings.
+// The exact ids strings of the curl samples of LinkedIn's integration configurations page, with {org_id}
+// filled in, plus the 2.0 spellings.
 func TestParseIDs(t *testing.T) {
 	seedV1 := "ids[0].integrationContext=urn%3Ali%3Aorganization%3A1&ids[0].integrationType=CRM_ONE_CLICK_EXPORT&ids[0].tenantType=RECRUITER&ids[0].configurationName=CALLBACK_URL"
 	two := CompoundKey(map[string]string{"integrationContext": "urn:li:organization:2", "integrationType": "ONE_CLICK_EXPORT", "tenantType": "RECRUITER", "configurationName": "JOB_POSTING_VIEWERS"})

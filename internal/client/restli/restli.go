@@ -1,5 +1,7 @@
 // Package restli encodes and decodes Rest.li protocol 2.0 values, query strings and resource keys,
-// as LinkedIn's APIs speak them (see shared/spec/restli.md).
+// as LinkedIn's APIs speak them. The protocol: https://linkedin.github.io/rest.li/spec/protocol; LinkedIn's
+// notes on its versions 1.0 and 2.0:
+// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version
 //
 // Two escapings exist: URL escaping (query values and names, path keys) and reduced escaping (keys inside
 // JSON bodies and the X-RestLi-Id header). Decoding tokenises on the grammar first and percent-decodes each
@@ -12,15 +14,18 @@ package restli
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-// Thresholds above which a client must tunnel a request (restli.md §5): LinkedIn answers 414 to a query
-// string over 4 KB or a URL over 8 KB, so a client switches to POST + X-HTTP-Method-Override before that.
+// Thresholds above which a client must tunnel a request: LinkedIn answers 414 to a query string over 4 KB
+// or a URL over 8 KB, so a client switches to POST + X-HTTP-Method-Override before that
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
 const (
 	// TunnelQueryThreshold is the largest encoded query string (bytes, without the "?") sent in the URL.
 	TunnelQueryThreshold = 4000
@@ -46,7 +51,7 @@ const (
 )
 
 // ShouldTunnel reports whether a request whose encoded query is rawQuery and whose whole URL is urlLen bytes
-// long must be sent through query tunnelling (restli.md §5).
+// long must be sent through query tunnelling.
 func ShouldTunnel(rawQuery string, urlLen int) bool {
 	return len(rawQuery) > TunnelQueryThreshold || urlLen > TunnelURLThreshold
 }
@@ -246,14 +251,9 @@ func writeMap(b *strings.Builder, keys []string, writeVal func(string), reduced 
 	b.WriteByte(')')
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+// sortedKeys is the keys of m in order: Rest.li writes maps (compound keys, records) with sorted keys so
+// that one value has one spelling.
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // isNilValue reports a nil pointer, interface, map or slice: the reflect spelling of "null".
 func isNilValue(rv reflect.Value) bool {
@@ -620,94 +620,114 @@ func eachPair(rawQuery string, fn func(name, raw string) error) error {
 // concatenated in order.
 func ParseIDs(rawQuery string) ([]Key, error) {
 	var keys []Key
-	indexed := map[int]map[string]string{}
-	maxIndex := -1
+	indexed := indexedIDs{parts: map[int]map[string]string{}, maxIndex: -1}
 	sawPlain := false
 	err := eachPair(rawQuery, func(name, raw string) error {
 		if name == "ids" {
 			sawPlain = true
-			if strings.HasPrefix(raw, "List(") {
-				v, err := Decode(raw)
-				if err != nil {
-					return err
-				}
-				list, ok := v.([]any)
-				if !ok {
-					return fmt.Errorf("%w: ids is not a list", ErrMalformed)
-				}
-				for _, e := range list {
-					k, err := keyFromValue(e)
-					if err != nil {
-						return err
-					}
-					keys = append(keys, k)
-				}
-				return nil
-			}
-			if raw == "" {
-				return fmt.Errorf("%w: empty id", ErrMalformed)
-			}
-			// Rest.li 1.0 writes a compound key in ids= as its "a=x&b=y" form URL-encoded once more
-			// (ids=part1%3Dfive%26part2%3D9), so decode one level and look for that shape first.
-			if dec, err := Unescape(raw); err == nil && dec != raw {
-				if parts, ok, err := parseV1Key(dec); ok || err != nil {
-					if err != nil {
-						return err
-					}
-					keys = append(keys, Key{parts: parts})
-					return nil
-				}
-			}
-			k, err := ParseKey(raw)
-			if err != nil {
-				return err
-			}
-			keys = append(keys, k)
-			return nil
-		}
-		rest, ok := strings.CutPrefix(name, "ids[")
-		if !ok {
-			return nil
-		}
-		idx, part, ok := strings.Cut(rest, "].")
-		if !ok || part == "" {
-			return fmt.Errorf("%w: bad indexed id %q", ErrMalformed, name)
-		}
-		n, err := strconv.Atoi(idx)
-		if err != nil || n < 0 || n > 10000 || strconv.Itoa(n) != idx {
-			return fmt.Errorf("%w: bad id index in %q", ErrMalformed, name)
-		}
-		val, err := Unescape(raw)
-		if err != nil {
+			ks, err := parseIDsValue(raw)
+			keys = append(keys, ks...)
 			return err
 		}
-		parts := indexed[n]
-		if parts == nil {
-			parts = map[string]string{}
-			indexed[n] = parts
+		if rest, ok := strings.CutPrefix(name, "ids["); ok {
+			return indexed.add(name, rest, raw)
 		}
-		if _, dup := parts[part]; dup {
-			return fmt.Errorf("%w: repeated id part %q", ErrMalformed, name)
-		}
-		parts[part] = val
-		maxIndex = max(maxIndex, n)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(indexed) == 0 {
+	if len(indexed.parts) == 0 {
 		return keys, nil
 	}
 	if sawPlain {
 		return nil, fmt.Errorf("%w: ids given both as ids= and as ids[n].part=", ErrMalformed)
 	}
-	if len(indexed) != maxIndex+1 {
-		return nil, fmt.Errorf("%w: indexed ids are not numbered 0..%d without gaps", ErrMalformed, maxIndex)
+	return indexed.keys()
+}
+
+// parseIDsValue reads one raw "ids=" value: a 2.0 List(...) of keys, or one 1.0 key.
+func parseIDsValue(raw string) ([]Key, error) {
+	if strings.HasPrefix(raw, "List(") {
+		v, err := Decode(raw)
+		if err != nil {
+			return nil, err
+		}
+		list, ok := v.([]any)
+		if !ok {
+			return nil, fmt.Errorf("%w: ids is not a list", ErrMalformed)
+		}
+		keys := make([]Key, 0, len(list))
+		for _, e := range list {
+			k, err := keyFromValue(e)
+			if err != nil {
+				return nil, err
+			}
+			keys = append(keys, k)
+		}
+		return keys, nil
 	}
-	keys = make([]Key, 0, len(indexed))
-	for i := 0; i <= maxIndex; i++ {
-		keys = append(keys, Key{parts: indexed[i]})
+	if raw == "" {
+		return nil, fmt.Errorf("%w: empty id", ErrMalformed)
+	}
+	// Rest.li 1.0 writes a compound key in ids= as its "a=x&b=y" form URL-encoded once more
+	// (ids=part1%3Dfive%26part2%3D9), so decode one level and look for that shape first.
+	if dec, err := Unescape(raw); err == nil && dec != raw {
+		if parts, ok, err := parseV1Key(dec); ok || err != nil {
+			if err != nil {
+				return nil, err
+			}
+			return []Key{{parts: parts}}, nil
+		}
+	}
+	k, err := ParseKey(raw)
+	if err != nil {
+		return nil, err
+	}
+	return []Key{k}, nil
+}
+
+// indexedIDs gathers the protocol 1.0 compound form ids[n].part=value, which may come in any order.
+type indexedIDs struct {
+	parts    map[int]map[string]string // parts by index
+	maxIndex int                       // -1 while empty
+}
+
+// add records one ids[n].part=value pair; name is the whole decoded name and rest what follows "ids[".
+func (ix *indexedIDs) add(name, rest, raw string) error {
+	idx, part, ok := strings.Cut(rest, "].")
+	if !ok || part == "" {
+		return fmt.Errorf("%w: bad indexed id %q", ErrMalformed, name)
+	}
+	n, err := strconv.Atoi(idx)
+	if err != nil || n < 0 || n > 10000 || strconv.Itoa(n) != idx {
+		return fmt.Errorf("%w: bad id index in %q", ErrMalformed, name)
+	}
+	val, err := Unescape(raw)
+	if err != nil {
+		return err
+	}
+	parts := ix.parts[n]
+	if parts == nil {
+		parts = map[string]string{}
+		ix.parts[n] = parts
+	}
+	if _, dup := parts[part]; dup {
+		return fmt.Errorf("%w: repeated id part %q", ErrMalformed, name)
+	}
+	parts[part] = val
+	ix.maxIndex = max(ix.maxIndex, n)
+	return nil
+}
+
+// keys returns the gathered keys in index order; the indexes must run 0..n without gaps.
+func (ix *indexedIDs) keys() ([]Key, error) {
+	if len(ix.parts) != ix.maxIndex+1 {
+		return nil, fmt.Errorf("%w: indexed ids are not numbered 0..%d without gaps", ErrMalformed, ix.maxIndex)
+	}
+	keys := make([]Key, 0, len(ix.parts))
+	for i := 0; i <= ix.maxIndex; i++ {
+		keys = append(keys, Key{parts: ix.parts[i]})
 	}
 	return keys, nil
 }

@@ -10,7 +10,8 @@ import (
 	"testing/quick"
 )
 
-// Examples from shared/spec/restli.md §1 and a few the table there implies.
+// Examples of the Rest.li 2.0 encoding (https://linkedin.github.io/rest.li/spec/protocol) and a few its rules
+// imply.
 func TestEncodeSpecExamples(t *testing.T) {
 	tests := []struct {
 		name    string

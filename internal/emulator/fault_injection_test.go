@@ -163,7 +163,7 @@ func TestDailyQuota(t *testing.T) {
 		}
 	}
 	r := v.do("GET", "/v2/jobPostingStatus?ids=a", tok, "")
-	// Spec §7's body, and no Retry-After: LinkedIn documents none for quotas.
+	// LinkedIn's throttling body, and no Retry-After: LinkedIn documents none for quotas.
 	if r.status != 429 || num(r.body["status"]) != 429 || num(r.body["serviceErrorCode"]) != 101 ||
 		r.body["message"] != "Resource level throttle limit for calls to this resource is reached." ||
 		r.header.Get("Retry-After") != "" || r.header.Get("X-RestLi-Error-Response") != "true" {

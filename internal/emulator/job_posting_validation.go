@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// jobInput is a validated job posting element (spec §4).
+// jobInput is a validated job posting element
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs).
 type jobInput struct {
 	ExternalID   string
 	Op           string // CREATE, UPDATE, RENEW, CLOSE, or UPSERT for the legacy state LISTED
@@ -58,7 +59,34 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 	in := &jobInput{}
 	rec := &record{fields: fields}
 	rec.allowOnly(jobFields)
+	for _, rule := range jobRules {
+		rule(rec, in, now)
+	}
+	if !rec.ok() {
+		return nil, rec.message()
+	}
+	return in, ""
+}
 
+// jobRules are the field rules of a job posting element, one function per concern. They run in this order,
+// which is the order of the lines of the 422 message, and later rules read what earlier ones put in the
+// jobInput (the location rule needs to know whether the job is remote).
+var jobRules = []func(rec *record, in *jobInput, now time.Time){
+	jobOperationRules,
+	jobCompanyRules,
+	jobContentRules,
+	jobWorkplaceRules,
+	jobLocationRules,
+	jobAlternateLocationRules,
+	jobClassificationRules,
+	jobListingRules,
+	jobContactRules,
+	jobRecordFieldRules,
+}
+
+// jobOperationRules reads externalJobPostingId and what to do with the job: jobPostingOperationType, or the
+// legacy state (LISTED creates or updates, CLOSED closes).
+func jobOperationRules(rec *record, in *jobInput, _ time.Time) {
 	if id, ok := rec.str("externalJobPostingId", true); ok {
 		in.ExternalID = id
 		rec.lengthIn("externalJobPostingId", id, 1, 75)
@@ -74,13 +102,17 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 			op = map[string]string{"LISTED": "UPSERT", "CLOSED": "CLOSE"}[st]
 		}
 	}
-	if _, present := fields["jobPostingOperationType"]; !present && op == "" {
-		if _, present := fields["state"]; !present {
+	if _, present := rec.fields["jobPostingOperationType"]; !present && op == "" {
+		if _, present := rec.fields["state"]; !present {
 			rec.fail("jobPostingOperationType", msgRequired) // or the legacy state
 		}
 	}
 	in.Op = op
+}
 
+// jobCompanyRules reads whom the job is posted for: an organization (integrationContext, or company, which
+// must agree with it), else a company name or page.
+func jobCompanyRules(rec *record, in *jobInput, _ time.Time) {
 	ctx, hasCtx := rec.str("integrationContext", false)
 	company, hasCompany := rec.str("company", false)
 	switch {
@@ -106,6 +138,10 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 	if !hasCtx && in.CompanyName == "" && in.CompanyPage == "" {
 		rec.fail("integrationContext", msgRequired) // or company, companyName or companyPageUrl
 	}
+}
+
+// jobContentRules checks what every posting must carry: title, description, where to apply, when listed.
+func jobContentRules(rec *record, in *jobInput, now time.Time) {
 	if t, ok := rec.str("title", true); ok {
 		rec.lengthIn("title", t, 1, 200)
 	}
@@ -123,20 +159,29 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 			rec.fail("listedAt", "%d is in the future", at)
 		}
 	}
+}
 
-	if wt, ok := rec.strList("workplaceTypes"); ok {
-		if len(wt) != 1 {
-			rec.fail("workplaceTypes", "must hold exactly one of On-site, Hybrid, Remote")
-		} else {
-			switch strings.ToLower(wt[0]) {
-			case "on-site", "hybrid":
-			case "remote":
-				in.Remote = true
-			default:
-				rec.fail("workplaceTypes/0", "%q is not an enum symbol; should be one of On-site, Hybrid, Remote", wt[0])
-			}
-		}
+// jobWorkplaceRules reads workplaceTypes: exactly one of On-site, Hybrid, Remote.
+func jobWorkplaceRules(rec *record, in *jobInput, _ time.Time) {
+	wt, ok := rec.strList("workplaceTypes")
+	if !ok {
+		return
 	}
+	if len(wt) != 1 {
+		rec.fail("workplaceTypes", "must hold exactly one of On-site, Hybrid, Remote")
+		return
+	}
+	switch strings.ToLower(wt[0]) {
+	case "on-site", "hybrid":
+	case "remote":
+		in.Remote = true
+	default:
+		rec.fail("workplaceTypes/0", "%q is not an enum symbol; should be one of On-site, Hybrid, Remote", wt[0])
+	}
+}
+
+// jobLocationRules reads where the job is: location, or countryCode and postalCode.
+func jobLocationRules(rec *record, in *jobInput, _ time.Time) {
 	loc, hasLoc := rec.str("location", false)
 	cc, hasCC := rec.str("countryCode", false)
 	pc, hasPC := rec.str("postalCode", false)
@@ -161,23 +206,33 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 		in.Location = pc + ", " + strings.ToUpper(cc)
 		in.LocParts = []string{pc, strings.ToUpper(cc)}
 	default:
-		// A CLOSE carries the full job body again (spec §4), so the location is required there too.
+		// A CLOSE carries the full job body again, so the location is required there too.
 		rec.fail("location", msgRequired) // or countryCode and postalCode
 	}
-	if alts, ok := rec.strList("alternateLocations"); ok {
-		if len(alts) > 7 {
-			rec.fail("alternateLocations", "at most 7 alternate locations, not %d", len(alts))
-		}
-		for i, a := range alts {
-			parts, ok := splitLocation(a, in.Remote)
-			if !ok {
-				rec.fail(fmt.Sprintf("alternateLocations/%d", i), "%q is not a location", a)
-				continue
-			}
-			in.AltLocations = append(in.AltLocations, parts)
-			in.AltRaw = append(in.AltRaw, a)
-		}
+}
+
+// jobAlternateLocationRules reads alternateLocations: at most 7, each shaped like a location.
+func jobAlternateLocationRules(rec *record, in *jobInput, _ time.Time) {
+	alts, ok := rec.strList("alternateLocations")
+	if !ok {
+		return
 	}
+	if len(alts) > 7 {
+		rec.fail("alternateLocations", "at most 7 alternate locations, not %d", len(alts))
+	}
+	for i, a := range alts {
+		parts, ok := splitLocation(a, in.Remote)
+		if !ok {
+			rec.fail(fmt.Sprintf("alternateLocations/%d", i), "%q is not a location", a)
+			continue
+		}
+		in.AltLocations = append(in.AltLocations, parts)
+		in.AltRaw = append(in.AltRaw, a)
+	}
+}
+
+// jobClassificationRules checks the enums and lists that classify a job.
+func jobClassificationRules(rec *record, _ *jobInput, _ time.Time) {
 	rec.enum("employmentStatus", "FULL_TIME", "PART_TIME", "CONTRACT", "INTERNSHIP", "TEMPORARY", "VOLUNTEER", "OTHER")
 	rec.enum("experienceLevel", "ENTRY_LEVEL", "ASSOCIATE", "MID_SENIOR_LEVEL", "DIRECTOR", "EXECUTIVE", "INTERNSHIP", "NOT_APPLICABLE")
 	if cats, ok := rec.strList("categories"); ok && len(cats) > 3 {
@@ -190,6 +245,11 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 			}
 		}
 	}
+}
+
+// jobListingRules reads how the job is listed: BASIC or PREMIUM, the contract PREMIUM and INTERNAL
+// availability need, and expireAt.
+func jobListingRules(rec *record, in *jobInput, now time.Time) {
 	if c, ok := rec.str("contract", false); ok {
 		if !contractURN.MatchString(c) {
 			rec.fail("contract", "%q is not a contract URN urn:li:contract:N", c)
@@ -215,6 +275,10 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 			rec.fail("expireAt", "a PREMIUM job must expire between 1 and 90 days from now")
 		}
 	}
+}
+
+// jobContactRules checks the optional strings about who posts and tracks the job.
+func jobContactRules(rec *record, _ *jobInput, _ time.Time) {
 	rec.str("companyJobCode", false)
 	if s, ok := rec.str("skillsDescription", false); ok {
 		rec.lengthIn("skillsDescription", s, 0, 4000)
@@ -229,33 +293,36 @@ func validateJob(fields map[string]any, now time.Time) (*jobInput, string) {
 	}
 	rec.str("requisitionOwnerFirstName", false)
 	rec.str("requisitionOwnerLastName", false)
-	if v, ok := fields["accessRestricted"]; ok {
+}
+
+// jobRecordFieldRules checks the fields that are not strings: accessRestricted, compensation and
+// onsiteApplyConfiguration, whose webhook URL LinkedIn Apply needs.
+func jobRecordFieldRules(rec *record, in *jobInput, _ time.Time) {
+	if v, ok := rec.fields["accessRestricted"]; ok {
 		if _, isBool := v.(bool); !isBool {
 			rec.fail("accessRestricted", "%s is not a boolean", jsonText(v))
 		}
 	}
-	if v, ok := fields["compensation"]; ok {
+	if v, ok := rec.fields["compensation"]; ok {
 		if _, isObj := v.(map[string]any); !isObj {
 			rec.fail("compensation", "%s is not a record", jsonText(v))
 		}
 	}
-	if v, ok := fields["onsiteApplyConfiguration"]; ok {
-		m, isObj := v.(map[string]any)
-		if !isObj {
-			rec.fail("onsiteApplyConfiguration", "%s is not a record", jsonText(v))
-		} else {
-			in.OnsiteApply = true
-			if u, ok := m["jobApplicationWebhookUrl"].(string); ok {
-				in.ApplyWebhook = u
-			} else {
-				rec.fail("onsiteApplyConfiguration/jobApplicationWebhookUrl", msgRequired)
-			}
-		}
+	v, ok := rec.fields["onsiteApplyConfiguration"]
+	if !ok {
+		return
 	}
-	if !rec.ok() {
-		return nil, rec.message()
+	m, isObj := v.(map[string]any)
+	if !isObj {
+		rec.fail("onsiteApplyConfiguration", "%s is not a record", jsonText(v))
+		return
 	}
-	return in, ""
+	in.OnsiteApply = true
+	if u, ok := m["jobApplicationWebhookUrl"].(string); ok {
+		in.ApplyWebhook = u
+	} else {
+		rec.fail("onsiteApplyConfiguration/jobApplicationWebhookUrl", msgRequired)
+	}
 }
 
 // stripHTML removes tags other than b strong u i br p ul li, as LinkedIn does with descriptions.

@@ -9,20 +9,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
 
-// URL limits of spec §7 / restli.md §5: beyond them LinkedIn answers 414 unless the query is tunnelled.
-const (
-	maxQueryBytes = 4 * 1024
-	maxURLBytes   = 8 * 1024
-	// linkedInOrigin counts toward the URL limit: LinkedIn measures https://api.linkedin.com/..., whatever
-	// host the emulator is reached at, so a URL that fits here fits there.
-	linkedInOrigin = "https://api.linkedin.com"
-	maxBodyBytes   = 16 << 20
-)
+// This file reads one API request: its raw path, its query parameters and body, unwrapping query
+// tunnelling (a POST carrying X-HTTP-Method-Override with the query in a form or multipart/mixed body).
 
 // call is one API request on its way through the pipeline.
 type call struct {
@@ -34,7 +26,7 @@ type call struct {
 	// restliHeader is the X-RestLi-Method header as sent (lower case), "" when absent.
 	restliHeader string
 	// proto2 is set when the request declares X-Restli-Protocol-Version: 2.0.0; otherwise LinkedIn reads
-	// it as protocol 1.0 (restli.md).
+	// it as protocol 1.0 (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/protocol-version).
 	proto2         bool
 	segs           []string // escaped path segments after /rest or /v2
 	params         []param
@@ -51,116 +43,6 @@ type call struct {
 // param is a query parameter: name decoded, value still escaped (Rest.li decodes values by grammar).
 type param struct{ name, value string }
 
-func (e *Emulator) routes() *http.ServeMux {
-	mux := http.NewServeMux()
-	mux.HandleFunc("/oauth/v2/accessToken", e.serveToken)
-	mux.HandleFunc("/rest/", e.serveAPI)
-	mux.HandleFunc("/v2/", e.serveAPI)
-	mux.HandleFunc("/emulator/", e.serveAdmin)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { writeError(w, errNoResource()) })
-	return mux
-}
-
-// serveAPI is the pipeline of every /rest and /v2 request: count, faults, URL limits, tunnelling, token,
-// version, routing, permission, quota, then the collection engine under the state lock.
-func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
-	c := &call{e: e, r: r, method: r.Method}
-	path := rawPath(r)
-	if strings.HasPrefix(path, "/rest/") {
-		c.family = "rest"
-	} else {
-		c.family = "v2"
-	}
-	rest := strings.TrimPrefix(strings.TrimPrefix(path, "/rest/"), "/v2/")
-	c.segs = strings.Split(strings.TrimSuffix(rest, "/"), "/")
-	c.restliHeader = strings.ToLower(strings.TrimSpace(r.Header.Get("X-RestLi-Method")))
-	c.proto2 = strings.TrimSpace(r.Header.Get("X-Restli-Protocol-Version")) == "2.0.0"
-
-	tooLong := len(r.URL.RawQuery) > maxQueryBytes || len(linkedInOrigin)+len(r.RequestURI) > maxURLBytes
-	var parseErr *apiError
-	if !tooLong {
-		parseErr = c.readRequest()
-	}
-	c.route = e.findRoute(c)
-	c.restli = c.inferRestliMethod()
-	e.count(r.Method, c.countPath(), c.restli)
-
-	f := e.currentFaults()
-	if f.Latency > 0 {
-		select {
-		case <-time.After(f.Latency):
-		case <-r.Context().Done():
-			return
-		}
-	}
-	drop, dropAfter, faultStatus := e.rollFaults(f)
-	if drop && !dropAfter {
-		panic(http.ErrAbortHandler) // closes the connection without an answer
-	}
-	if faultStatus != 0 {
-		writeFault(w, faultStatus, f.RetryAfter)
-		return
-	}
-
-	resp := c.serve(tooLong, parseErr)
-	if drop {
-		panic(http.ErrAbortHandler) // the request took effect; its answer is lost
-	}
-	// Rest.li answers in the protocol version the request asked for.
-	proto := "1.0.0"
-	if c.proto2 {
-		proto = "2.0.0"
-	}
-	w.Header().Set("X-RestLi-Protocol-Version", proto)
-	resp.write(w)
-}
-
-// serve runs the checks and the engine and returns the answer; it never writes to the connection so that a
-// drop-after-apply fault can throw the answer away.
-func (c *call) serve(tooLong bool, parseErr *apiError) *response {
-	e := c.e
-	if tooLong {
-		return errResponse(errf(http.StatusRequestURITooLong, "REQUEST_URI_TOO_LONG",
-			"Request-URI Too Long: the query string must not exceed %d bytes and the URL %d bytes; use query tunnelling", maxQueryBytes, maxURLBytes))
-	}
-	if parseErr != nil {
-		return errResponse(parseErr)
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.advanceLocked()
-
-	app, aerr := e.authenticateLocked(c.r)
-	if aerr != nil {
-		return errResponse(aerr)
-	}
-	c.app = app
-	if c.family == "rest" {
-		if verr := checkVersion(c.r.Header.Get("LinkedIn-Version")); verr != nil {
-			return errResponse(verr)
-		}
-	}
-	if c.route == nil {
-		return errResponse(errNoResource())
-	}
-	coll := c.route.coll
-	if coll.parentOnly != app.isParent() {
-		return errResponse(errNoPermission(c.method, c.route.permissionPath()))
-	}
-	if qerr := e.chargeQuotaLocked(app, coll.quota); qerr != nil {
-		return errResponse(qerr)
-	}
-	before := e.st.NextSeq
-	resp, mutated := c.dispatch()
-	if mutated || e.st.NextSeq != before {
-		if err := e.persistLocked(); err != nil {
-			return errResponse(errf(http.StatusInternalServerError, "INTERNAL_ERROR", "%v", err))
-		}
-		e.signal()
-	}
-	return resp
-}
-
 // rawPath is the path exactly as the client sent it. Keys in paths carry grammar characters ("(", ":", "&",
 // "=") that url.URL.EscapedPath would re-escape when the client sent no percent escape at all.
 func rawPath(r *http.Request) string {
@@ -174,7 +56,8 @@ func rawPath(r *http.Request) string {
 	return p
 }
 
-// readRequest reads the body and query, unwrapping a tunnelled request (restli.md §5).
+// readRequest reads the body and query, unwrapping a tunnelled request
+// (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/query-tunneling).
 func (c *call) readRequest() *apiError {
 	r := c.r
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
@@ -281,28 +164,6 @@ func (c *call) has(name string) bool {
 		}
 	}
 	return false
-}
-
-// response is an answer built by the engine and written only at the end.
-type response struct {
-	status int
-	header map[string]string
-	body   any
-}
-
-func errResponse(a *apiError) *response {
-	return &response{status: a.Status, header: map[string]string{"X-RestLi-Error-Response": "true"}, body: a}
-}
-
-func (r *response) write(w http.ResponseWriter) {
-	for k, v := range r.header {
-		w.Header().Set(k, v)
-	}
-	if r.body == nil {
-		w.WriteHeader(r.status)
-		return
-	}
-	writeJSON(w, r.status, r.body)
 }
 
 // decodeJSON decodes a request body keeping numbers exact.

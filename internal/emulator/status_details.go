@@ -2,8 +2,9 @@ package emulator
 
 import "strings"
 
-// The seed-002 catalogue of status details, verbatim. Error codes 10XX are not given exactly by LinkedIn,
-// so listing and promotion details carry no errorCode.
+// The catalogue of status details, verbatim from LinkedIn's Job Status Change Notifications page
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications).
+// LinkedIn gives listing and promotion error codes only as 10XX, so those details carry no errorCode.
 
 func intp(n int) *int { return &n }
 
@@ -14,7 +15,8 @@ var listingDetails = map[string]statusDetail{
 	"MEMBER_REPORTED":            {ErrorType: "CUSTOMER_ERROR", StatusMessage: "MEMBER_REPORTED: The job was closed because it was reported by multiple LinkedIn members as no longer accepting applications. Please ensure the job was not incorrectly closed in your ATS."},
 	"CUSTOMER_EXCLUDED":          {ErrorType: "CUSTOMER_ERROR", StatusMessage: "CUSTOMER_EXCLUDED: The job was deliberately not posted due to a customer-requested rule. Please reach out to LinkedIn Support to modify or remove the rule."},
 	"PENDING_CUSTOMER_MIGRATION": {ErrorType: "PARTNER_ERROR", StatusMessage: "PENDING_CUSTOMER_MIGRATION:This job is not yet eligible to be posted automatically via the API. LinkedIn Support has been notified to ensure customer’s readiness to migrate to real time API posting within 1-2 weeks."},
-	// [choice] not in the catalogue: the detail of a job the partner closed with CLOSE (or state CLOSED).
+	// Not in LinkedIn's catalogue: the detail of a job the partner closed with CLOSE (or state CLOSED), so
+	// that such a job reads differently from one LinkedIn took down (README, choices).
 	"CLOSED_BY_PARTNER": {ErrorType: "PARTNER_ERROR", StatusMessage: "CLOSED_BY_PARTNER: The job was closed by the partner through the API."},
 }
 

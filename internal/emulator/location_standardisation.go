@@ -7,7 +7,7 @@ import (
 
 // Location standardisation. LinkedIn geocodes a job's location asynchronously and fails the task with
 // JOB_FIELD_PROCESSOR_GEO_LOCATION when it cannot. The emulator has no gazetteer, so it decides with a
-// deterministic rule ([choice], README): a location is standardised unless
+// deterministic rule (README, choices): a location is standardised unless
 //   - a token is not name-like (letters, spaces and . ' - only; the city must contain a letter), or
 //   - a two-letter region token is neither a US state, a Canadian province nor an ISO 3166 country code, or
 //   - the country of "City, State, Country", "PostalCode, CountryCode" or a remote "Country" is not an ISO
@@ -58,8 +58,8 @@ var (
 	}()
 )
 
-// splitLocation splits "A, B[, C]" (whitespace after commas optional); ok is false when the shape is wrong
-// (this is the synchronous schema check of spec §4).
+// splitLocation splits "A, B[, C]" (whitespace after commas optional); ok is false when the shape is wrong,
+// which the synchronous field check refuses before any task exists.
 func splitLocation(s string, remote bool) ([]string, bool) {
 	parts := strings.Split(s, ",")
 	for i := range parts {

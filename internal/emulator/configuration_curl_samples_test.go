@@ -9,8 +9,9 @@ import (
 	"testing"
 )
 
-// The curl samples of shared/seeds/000 (integration configurations), copied verbatim. The test changes only
-// the host and fills the placeholders {token} and {org_id}.
+// The curl samples of LinkedIn's integration configurations page
+// (https://learn.microsoft.com/en-us/linkedin/talent/crm-connect/crm-integration-types), copied verbatim.
+// The test changes only the host and fills the placeholders {token} and {org_id}.
 const seedCurlUpsert202602 = `curl --location --globoff --request PUT 'https://api.linkedin.com/rest/integrationConfigurations?ids[0].integrationContext=urn%3Ali%3Aorganization%3A{org_id}&ids[0].integrationType=CRM_ONE_CLICK_EXPORT&ids[0].tenantType=RECRUITER&ids[0].configurationName=CALLBACK_URL' \
 --header 'x-restli-method: batch_update' \
 --header 'LinkedIn-Version: 202602' \
@@ -119,7 +120,7 @@ type curlRequest struct {
 	data    string
 }
 
-// parseCurl reads the curl options the seed uses: --request, --header, --data, --location, --globoff, the
+// parseCurl reads the curl options LinkedIn's samples use: --request, --header, --data, --location, --globoff, the
 // URL, single-quoted arguments and backslash-newline continuations.
 func parseCurl(t *testing.T, cmd string) curlRequest {
 	t.Helper()
@@ -247,7 +248,7 @@ func TestSeed000CurlSamplesVerbatim(t *testing.T) {
 		t.Errorf("CALLBACK_URL did not enable CRM_ONE_CLICK_EXPORT: %+v", in)
 	}
 
-	// Legacy form: PUT with x-restli-method batch_update, as the seed's URL/Headers/Body sample.
+	// Legacy form: PUT with x-restli-method batch_update, as the page's URL/Headers/Body sample.
 	legacyPut := curlRequest{method: "PUT", url: seedLegacyURL, data: seedLegacyBody,
 		headers: [][2]string{{"Authorization", "Bearer {token}"}, {"x-restli-method", "batch_update"}}}
 	status, got := v.replay(legacyPut, tok)
@@ -264,8 +265,8 @@ func TestSeed000CurlSamplesVerbatim(t *testing.T) {
 	if status != 200 || !reflect.DeepEqual(got, seedJSON(t, seedLegacyGetResponse)) {
 		t.Errorf("legacy get: %d %v", status, got)
 	}
-	// The seed's delete sample shows CALLBACK_URL deleted, but its note says only the *_VIEWERS keys can be:
-	// the emulator follows the note ([choice] spec §3).
+	// The page's delete sample shows CALLBACK_URL deleted, but its note says only the *_VIEWERS keys can be:
+	// the emulator follows the note (README, choices).
 	legacyDelete := curlRequest{method: "DELETE", url: seedLegacyURL,
 		headers: [][2]string{{"Authorization", "Bearer {token}"}}}
 	status, got = v.replay(legacyDelete, tok)

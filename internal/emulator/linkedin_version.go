@@ -6,9 +6,10 @@ import (
 	"strings"
 )
 
-// activeVersions is the one place that says which LinkedIn-Version values /rest accepts ([choice]): the
-// thirteen monthly versions 202503 through 202603 (the seed names 202603 as the latest; LinkedIn keeps
-// each version at least a year). YYYYMM.RR is accepted when YYYYMM is active.
+// activeVersions is the one place that says which LinkedIn-Version values /rest accepts: the thirteen
+// monthly versions 202503 through 202603, 202603 being the latest LinkedIn lists
+// (https://learn.microsoft.com/en-us/linkedin/talent/versioning). YYYYMM.RR is accepted when YYYYMM is
+// active. README's choices say how this differs from LinkedIn's own list.
 var activeVersions = func() map[string]bool {
 	m := map[string]bool{}
 	for _, v := range []string{"202503", "202504", "202505", "202506", "202507", "202508", "202509",
@@ -20,7 +21,8 @@ var activeVersions = func() map[string]bool {
 
 var versionPattern = regexp.MustCompile(`^(\d{6})(\.\d{2})?$`)
 
-// checkVersion applies spec §7: no header → 400 VERSION_MISSING; inactive or malformed → 426.
+// checkVersion applies LinkedIn's version rule: no header → 400 VERSION_MISSING; inactive or malformed →
+// 426 NONEXISTENT_VERSION.
 func checkVersion(v string) *apiError {
 	v = strings.TrimSpace(v)
 	if v == "" {

@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// TestCatalogueVerbatim checks every status detail of catalogue.go against the seed-002 document itself
-// (../shared/seeds next to the repository), so a typo cannot creep in. The one [choice] entry,
-// CLOSED_BY_PARTNER, is not in LinkedIn's catalogue.
+// TestCatalogueVerbatim checks every status detail of status_details.go against a saved copy of LinkedIn's
+// Job Status Change Notifications page, when one is found next to the repository, so a typo cannot creep
+// in. CLOSED_BY_PARTNER, the emulator's own entry, is not in LinkedIn's catalogue.
 func TestCatalogueVerbatim(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/seeds/002_*.txt")
 	if len(files) != 1 {
@@ -32,7 +32,7 @@ func TestCatalogueVerbatim(t *testing.T) {
 			if !strings.Contains(seed, d.ErrorType) {
 				t.Errorf("%s %s: error type %q", name, k, d.ErrorType)
 			}
-			// The seed's table gives code, type and message in this order.
+			// LinkedIn's table gives code, type and message in this order.
 			if d.ErrorCode != nil && !strings.Contains(seed, k+"\n"+d.ErrorType+"\n"+d.StatusMessage) {
 				t.Errorf("%s %s: code, type and message are not one row of seed 002", name, k)
 			}
@@ -40,7 +40,8 @@ func TestCatalogueVerbatim(t *testing.T) {
 	}
 }
 
-// TestWebhookBackoffSchedule: retries of spec §5 [choice] wait 1 s, 2 s, 4 s … doubling up to 5 minutes.
+// TestWebhookBackoffSchedule: webhook retries wait 1 s, 2 s, 4 s … doubling up to 5 minutes (README,
+// choices).
 func TestWebhookBackoffSchedule(t *testing.T) {
 	e, err := New(Options{})
 	if err != nil {

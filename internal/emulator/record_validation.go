@@ -3,22 +3,23 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// msgRequired is Rest.li's message for a missing field (spec §4). It is used verbatim even where the
+// msgRequired is Rest.li's message for a missing field. It is used verbatim even where the
 // requirement is conditional (location, or one of integrationContext/company/companyName/companyPageUrl):
 // clients may match the text, so it must not carry the emulator's own hints.
 const msgRequired = "field is required but not found and has no default value"
 
 // record reads and checks the fields of one JSON record (decoded with json.Number) the way Rest.li's
 // schema validation does: every problem is collected as a line "ERROR :: /field :: message\n" and the
-// element is refused with all of them (spec §4). Job postings use it; the record resources of spec §6
-// (candidates, applications, stages) would validate their bodies with the same readers.
+// element is refused with all of them. Job postings use it; Recruiter System Connect's candidates,
+// applications and stages (https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/required-fields)
+// would validate their bodies with the same readers.
 type record struct {
 	fields map[string]any
 	errs   strings.Builder
@@ -37,12 +38,7 @@ func (r *record) message() string { return r.errs.String() }
 
 // allowOnly refuses the fields not in allowed, in name order so that messages are stable.
 func (r *record) allowOnly(allowed map[string]bool) {
-	names := make([]string, 0, len(r.fields))
-	for n := range r.fields {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(r.fields)) {
 		if !allowed[n] {
 			r.fail(n, "unrecognized field found but not allowed")
 		}

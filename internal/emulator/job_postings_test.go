@@ -161,7 +161,7 @@ func TestJobPostingValidation(t *testing.T) {
 			}
 		})
 	}
-	// The exact message of a missing title (spec §4).
+	// The exact message of a missing title.
 	r := v.postJobs(tok, jobElement("job-t", now, map[string]any{"title": nil}))
 	if got := m(r.body["elements"].([]any)[0], "error", "message"); got != "ERROR :: /title :: field is required but not found and has no default value\n" {
 		t.Errorf("title message: %q", got)
@@ -429,7 +429,7 @@ func TestJobPostingStatusEndpoint(t *testing.T) {
 }
 
 // TestJobPostingErrorFormat: a per-element 422 is one "ERROR :: /field :: message\n" line per problem, and
-// a missing field reads exactly as Rest.li writes it (spec §4), conditional requirements included.
+// a missing field reads exactly as Rest.li writes it, conditional requirements included.
 func TestJobPostingErrorFormat(t *testing.T) {
 	v := newTestEnv(t, Options{})
 	r := v.postJobs(v.child(), map[string]any{"externalJobPostingId": "empty"})

@@ -4,7 +4,9 @@ import (
 	"net/http"
 )
 
-// Daily quotas per application of spec §7, reset at midnight UTC. Counted per call, not per key.
+// Daily quotas per application and resource group, reset at midnight UTC, counted per call rather than per
+// key (https://learn.microsoft.com/en-us/linkedin/shared/api-guide/concepts/rate-limits). The figures are
+// the daily throttle limits of LinkedIn's integration and job posting pages; README's choices list them.
 var dailyQuotas = map[string]int{
 	"integrations":          5000,
 	"configurations":        5000,
