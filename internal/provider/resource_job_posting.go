@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -461,11 +460,11 @@ func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequ
 
 	plan.ID = plan.ExternalJobPostingID
 	plan.JobPostingURN = types.StringUnknown()
-	if !r.run(ctx, c, &plan, client.JobOperationCreate, "create", timeout, &resp.Diagnostics) {
+	if r.run(ctx, c, &plan, client.JobOperationCreate, "create", timeout, &resp.Diagnostics) != sent {
 		return
 	}
 	if plan.State.ValueString() == jobStateClosed {
-		if !r.run(ctx, c, &plan, client.JobOperationClose, "create", timeout, &resp.Diagnostics) {
+		if r.run(ctx, c, &plan, client.JobOperationClose, "create", timeout, &resp.Diagnostics) != sent {
 			resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
 			return
 		}
@@ -473,36 +472,48 @@ func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
 }
 
-// run sends one operation for the job in m and waits for its task. It records the task in m and reports
-// success; failures become diagnostics.
-func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPostingModel, op, phase string, timeout time.Duration, diags *diag.Diagnostics) bool {
+// sendResult is how one operation sent by run ended.
+type sendResult int
+
+const (
+	sendFailed    sendResult = iota // diagnostics say why
+	sent                            // LinkedIn processed the operation
+	alreadyClosed                   // LinkedIn refused a CLOSE because the job is already closed or unknown (diagnostics quote it)
+)
+
+// run sends one operation for the job in m and waits for its task. It records the task in m; failures
+// become diagnostics.
+func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPostingModel, op, phase string, timeout time.Duration, diags *diag.Diagnostics) sendResult {
 	id := m.ExternalJobPostingID.ValueString()
 	job, d := m.toJobPosting(ctx, op)
 	diags.Append(d...)
 	if diags.HasError() {
-		return false
+		return sendFailed
 	}
-	taskURN, err := jpSubmit(ctx, c, job)
+	taskURN, err := c.JobPostings.Submit(ctx, job)
 	if err != nil {
 		if op == client.JobOperationClose && client.IsConflict(err) {
-			return true // already closed, or unknown to LinkedIn: nothing to close
+			return sent // already closed, or unknown to LinkedIn: nothing to close
 		}
 		if ctx.Err() != nil {
 			diags.AddError(fmt.Sprintf("Timed out sending job posting %q", id),
 				fmt.Sprintf("The %s timeout (%s) ran out before LinkedIn accepted the %s. Raise timeouts { %s = ... } or retry.", phase, timeout, op, phase))
-			return false
+			return sendFailed
 		}
 		addAPIError(diags, fmt.Sprintf("sending %s of job posting %q", op, id), err)
-		return false
+		if op == client.JobOperationClose && client.IsAlreadyClosed(err) {
+			return alreadyClosed
+		}
+		return sendFailed
 	}
 	if taskURN == "" {
 		// Reconciled by the client: an earlier attempt's answer was lost and LinkedIn already had the job (or
 		// the job was already closed). Nothing was sent again and there is no task to wait for.
 		m.LastTaskID, m.LastTaskStatus = types.StringNull(), types.StringNull()
-		return true
+		return sent
 	}
 	m.LastTaskID = types.StringValue(taskURN)
-	task, err := jpWaitForTask(ctx, c, taskURN)
+	task, err := c.JobPostings.WaitForTask(ctx, taskURN)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 			msg := fmt.Sprintf("LinkedIn was still processing task %s (%s of job posting %q) when the %s timeout (%s) ran out. "+
@@ -511,24 +522,25 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 				msg += " If LinkedIn does create the job, the next apply adopts it (an UPDATE with the configured fields) instead of creating it twice."
 			}
 			diags.AddError(fmt.Sprintf("Timed out waiting for job posting %q", id), msg)
-			return false
+			return sendFailed
 		}
 		addAPIError(diags, fmt.Sprintf("waiting for task %s (%s of job posting %q)", taskURN, op, id), err)
-		return false
+		return sendFailed
 	}
 	m.LastTaskStatus = types.StringValue(task.Status)
 	if task.JobPosting != "" {
 		m.JobPostingURN = types.StringValue(task.JobPosting)
 	}
-	if op == client.JobOperationCreate && jpIsDuplicateCreate(task) {
+	if op == client.JobOperationCreate && task.IsDuplicateCreate() {
 		return r.adopt(ctx, c, m, phase, timeout, diags)
 	}
-	return jpAddTaskOutcome(diags, id, op, task)
-}
-
-// jpIsDuplicateCreate reports whether LinkedIn refused a CREATE because it already has the job.
-func jpIsDuplicateCreate(task *client.JobPostingTask) bool {
-	return task.Status == client.TaskFailed && strings.Contains(strings.ToLower(task.ErrorMessage), "duplicate creation request")
+	if !jpAddTaskOutcome(diags, id, op, task) {
+		if op == client.JobOperationClose && task.IsAlreadyClosed() {
+			return alreadyClosed
+		}
+		return sendFailed
+	}
+	return sent
 }
 
 // adopt takes over a job LinkedIn already has under this external id, after a CREATE it refused as a duplicate:
@@ -536,15 +548,15 @@ func jpIsDuplicateCreate(task *client.JobPostingTask) bool {
 // and the usual way to get here is a create whose wait timed out while LinkedIn went on to post the job. It sends
 // the configured job as an UPDATE, or as a RENEW when LinkedIn no longer lists it (LinkedIn refuses an UPDATE of a
 // closed job).
-func (r *jobPostingResource) adopt(ctx context.Context, c *client.Client, m *jobPostingModel, phase string, timeout time.Duration, diags *diag.Diagnostics) bool {
+func (r *jobPostingResource) adopt(ctx context.Context, c *client.Client, m *jobPostingModel, phase string, timeout time.Duration, diags *diag.Diagnostics) sendResult {
 	id := m.ExternalJobPostingID.ValueString()
 	op := client.JobOperationUpdate
 	st, err := c.JobPostings.GetStatus(ctx, id)
 	if err != nil {
 		addAPIError(diags, fmt.Sprintf("reading job posting %q, which LinkedIn says already exists", id), err)
-		return false
+		return sendFailed
 	}
-	if st.ListingStatus == "NOT_LISTED" {
+	if st.ListingStatus == client.ListingNotListed {
 		op = client.JobOperationRenew
 	}
 	diags.AddWarning(fmt.Sprintf("Job posting %q already existed on LinkedIn", id),
@@ -628,7 +640,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 		m.fillFromImport(ctx, st, &resp.Diagnostics)
 	}
 	switch st.ListingStatus {
-	case jpListingNotListed:
+	case client.ListingNotListed:
 		m.State = types.StringValue(jobStateClosed)
 		if prevState == jobStateListed && !importing {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("LinkedIn no longer lists job posting %q", id),
@@ -636,7 +648,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 					"\n\nThe job reads as state = \"CLOSED\". With state = \"LISTED\" in the configuration, the plan re-lists it "+
 					"("+jpRelistOperation+"); set state = \"CLOSED\" to accept LinkedIn's decision.")
 		}
-	case jpListingListed:
+	case client.ListingListed:
 		m.State = types.StringValue(jobStateListed)
 	default: // IN_PROGRESS or empty: LinkedIn has not decided yet; keep what the state says
 		if m.State.IsNull() {
@@ -668,7 +680,7 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	ops := jpUpdateOperations(ctx, &plan, &state, &resp.Diagnostics)
 	for _, op := range ops {
-		if !r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) {
+		if r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) != sent {
 			// LinkedIn refused the change (or had not finished it in time). The status API never returns the
 			// job's fields, so a refresh could not undo a planned value written here: keep the prior values, with
 			// the task that failed, so that the next plan proposes the change again.
@@ -741,24 +753,10 @@ func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	var diags diag.Diagnostics
-	if !r.run(ctx, c, &state, client.JobOperationClose, "delete", timeout, &diags) {
-		// A CLOSE task failing because the job is already closed or unknown is what destroy wants.
-		if !jpCloseFailureIsFine(diags) {
-			resp.Diagnostics.Append(diags...)
-		}
-		return
+	if r.run(ctx, c, &state, client.JobOperationClose, "delete", timeout, &diags) == alreadyClosed {
+		return // LinkedIn refusing a CLOSE because the job is already closed or unknown is what destroy wants
 	}
 	resp.Diagnostics.Append(diags...)
-}
-
-// jpCloseFailureIsFine reports whether a failed CLOSE only says the job is already closed or unknown.
-func jpCloseFailureIsFine(diags diag.Diagnostics) bool {
-	for _, d := range diags.Errors() {
-		if !jpContainsAny(d.Detail(), "already closed", "does not exist", "Cannot close job") {
-			return false
-		}
-	}
-	return true
 }
 
 func (r *jobPostingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -87,13 +87,6 @@ const (
 	jobStateClosed = "CLOSED"
 )
 
-// Listing statuses of jobPostingStatus.
-const (
-	jpListingListed     = "LISTED"
-	jpListingNotListed  = "NOT_LISTED"
-	jpListingInProgress = "IN_PROGRESS"
-)
-
 // jpTimeLayout is how listed_at and expire_at are written: RFC 3339 in UTC, whole seconds.
 const jpTimeLayout = time.RFC3339
 
@@ -234,7 +227,7 @@ func jpUrnFromJobPostingURL(u string) string {
 
 // jpStateFromListingStatus is the job's state as LinkedIn shows it: a job LinkedIn does not list reads CLOSED.
 func jpStateFromListingStatus(s string) string {
-	if s == jpListingNotListed {
+	if s == client.ListingNotListed {
 		return jobStateClosed
 	}
 	return jobStateListed

@@ -337,27 +337,3 @@ func TestAddTaskOutcome(t *testing.T) {
 		t.Error("jpUrnFromJobPostingURL")
 	}
 }
-
-func TestNextTick(t *testing.T) {
-	base := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
-	cases := []struct {
-		now      time.Time
-		interval time.Duration
-		want     time.Time
-	}{
-		{base.Add(10 * time.Millisecond), 250 * time.Millisecond, base.Add(250 * time.Millisecond)},
-		{base.Add(250 * time.Millisecond), 250 * time.Millisecond, base.Add(500 * time.Millisecond)},
-		{base.Add(1300 * time.Millisecond), 1 * time.Second, base.Add(2 * time.Second)},
-		{base.Add(3 * time.Second), 4 * time.Second, base.Add(4 * time.Second)},
-		{base.Add(3 * time.Second), jpPollInterval(time.Hour), base.Add(4 * time.Second)},
-	}
-	for _, c := range cases {
-		if got := jpNextTick(c.now, c.interval); !got.Equal(c.want) {
-			t.Errorf("jpNextTick(%s, %s) = %s, want %s", c.now, c.interval, got, c.want)
-		}
-		// every tick of a longer interval is a tick of the shorter ones: waiters meet
-		if got := jpNextTick(c.now, c.interval); got.Sub(got.Truncate(jpTaskPollMin)) != 0 {
-			t.Errorf("tick %s is not on the %s grid", got, jpTaskPollMin)
-		}
-	}
-}

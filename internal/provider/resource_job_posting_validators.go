@@ -141,15 +141,6 @@ func jpRegexCheck(re *regexp.Regexp, rule string) validator.String {
 
 func jpEqualFold(a, b string) bool { return strings.EqualFold(a, b) }
 
-func jpContainsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // jpParseAmount parses a decimal amount in cents.
 func jpParseAmount(s string) (int64, bool) {
 	if !jpAmountPattern.MatchString(s) {
