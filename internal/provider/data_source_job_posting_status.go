@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -73,7 +74,7 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs["external_job_posting_id"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters on one line, without surrounding whitespace).",
-		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()},
+		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current status of one job posting on LinkedIn (`jobPostingStatus`): whether it is listed, " +
@@ -91,14 +92,14 @@ func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.Re
 	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
 	var id types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, jpPathExternalID, &id)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("external_job_posting_id"), &id)...)
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
 	st, err := c.JobPostings.GetStatus(ctx, id.ValueString())
 	if err != nil {
 		if client.IsEntityNotFound(err) {
-			resp.Diagnostics.AddAttributeError(jpPathExternalID, "Job posting not found",
+			resp.Diagnostics.AddAttributeError(path.Root("external_job_posting_id"), "Job posting not found",
 				fmt.Sprintf("LinkedIn has no job posting with external_job_posting_id %q for this application. Check the id, and that the "+
 					"provider is configured with the customer's child application that posted it.", id.ValueString()))
 			return

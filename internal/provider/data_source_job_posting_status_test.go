@@ -14,7 +14,7 @@ import (
 
 func TestAccJobPostingStatusDataSources(t *testing.T) {
 	env := acctest.NewEnv(t)
-	jobs := env.ChildProviderConfig() + jpResource("one", jpAttrs("REQ-DS-1")) + jpResource("two", jpAttrs("REQ-DS-2"))
+	jobs := env.ChildProviderConfig() + jobPostingConfig("one", jobPostingAttrs("REQ-DS-1")) + jobPostingConfig("two", jobPostingAttrs("REQ-DS-2"))
 	dataSources := jobs + `
 data "linkedin_job_posting_status" "one" {
   external_job_posting_id = linkedin_job_posting.one.external_job_posting_id
@@ -98,7 +98,7 @@ data "linkedin_job_posting_status" "two" {
 				},
 				Config: watchOnly,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, "REQ-DS-2", "NOT_LISTED"),
+					checkListingOnLinkedIn(env, "REQ-DS-2", "NOT_LISTED"),
 					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-1.listing_status", "LISTED"),
 					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-2.listing_status", "NOT_LISTED"),
 					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-2.listing_status_detail.error_type", "CUSTOMER_ERROR"),
@@ -121,7 +121,7 @@ data "linkedin_job_posting_status" "nope" {
   external_job_posting_id = "REQ-NOPE"
 }
 `,
-			ExpectError: jpPhrase(`LinkedIn has no job posting with external_job_posting_id "REQ-NOPE"`),
+			ExpectError: phrase(`LinkedIn has no job posting with external_job_posting_id "REQ-NOPE"`),
 		}},
 	})
 }

@@ -51,7 +51,7 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()),
+					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()),
 				},
 			},
 			"statuses": schema.ListNestedAttribute{

@@ -16,15 +16,9 @@ import (
 // This file holds what the job posting resource and the job posting status data sources share: status
 // details as Terraform objects, their catalogue explanations, and task outcomes as diagnostics.
 
-const (
-	jpKindListing   = jobstatus.KindListing
-	jpKindApply     = jobstatus.KindLinkedInApply
-	jpKindPromotion = jobstatus.KindPromotion
-)
-
-// jpStatusDetailAttrTypes is the object type of listing_status_detail, linkedin_apply_status_detail and
+// statusDetailAttrTypes is the object type of listing_status_detail, linkedin_apply_status_detail and
 // promotion_status_detail.
-var jpStatusDetailAttrTypes = map[string]attr.Type{
+var statusDetailAttrTypes = map[string]attr.Type{
 	"error_code":     types.Int64Type,
 	"error_type":     types.StringType,
 	"status_message": types.StringType,
@@ -32,11 +26,11 @@ var jpStatusDetailAttrTypes = map[string]attr.Type{
 	"resolution":     types.StringType,
 }
 
-// jpStatusDetailObject converts a status detail into its Terraform object (null when LinkedIn sent none), with
+// statusDetailObject converts a status detail into its Terraform object (null when LinkedIn sent none), with
 // the catalogue's meaning and resolution when the catalogue knows the case.
-func jpStatusDetailObject(_ context.Context, kind, status string, d *client.StatusDetail, diags *diag.Diagnostics) types.Object {
+func statusDetailObject(_ context.Context, kind, status string, d *client.StatusDetail, diags *diag.Diagnostics) types.Object {
 	if d == nil {
-		return types.ObjectNull(jpStatusDetailAttrTypes)
+		return types.ObjectNull(statusDetailAttrTypes)
 	}
 	code := types.Int64Null()
 	if d.ErrorCode != nil {
@@ -46,9 +40,9 @@ func jpStatusDetailObject(_ context.Context, kind, status string, d *client.Stat
 	if e, ok := jobstatus.Lookup(kind, status, d.ErrorCode, d.StatusMessage); ok {
 		meaning, resolution = types.StringValue(e.Meaning), types.StringValue(e.Resolution)
 	}
-	o, dd := types.ObjectValue(jpStatusDetailAttrTypes, map[string]attr.Value{
+	o, dd := types.ObjectValue(statusDetailAttrTypes, map[string]attr.Value{
 		"error_code":     code,
-		"error_type":     jpNullIfEmpty(d.ErrorType),
+		"error_type":     nullIfEmpty(d.ErrorType),
 		"status_message": types.StringValue(d.StatusMessage),
 		"meaning":        meaning,
 		"resolution":     resolution,
@@ -57,8 +51,8 @@ func jpStatusDetailObject(_ context.Context, kind, status string, d *client.Stat
 	return o
 }
 
-// jpDescribeStatusDetail is "<statusMessage>" plus the catalogue's explanation, for warnings.
-func jpDescribeStatusDetail(kind, status string, d *client.StatusDetail) string {
+// describeStatusDetail is "<statusMessage>" plus the catalogue's explanation, for warnings.
+func describeStatusDetail(kind, status string, d *client.StatusDetail) string {
 	if d == nil {
 		return fmt.Sprintf("LinkedIn gave no detail for status %s.", status)
 	}
@@ -85,9 +79,9 @@ func jpDescribeStatusDetail(kind, status string, d *client.StatusDetail) string 
 	return b.String()
 }
 
-// jpAddTaskOutcome turns a finished task into diagnostics: an error for FAILED (quoting LinkedIn's message and
+// addTaskOutcome turns a finished task into diagnostics: an error for FAILED (quoting LinkedIn's message and
 // the catalogue's resolution), a warning for PROCESSED. It returns false when the task failed.
-func jpAddTaskOutcome(diags *diag.Diagnostics, externalID, operation string, t *client.JobPostingTask) bool {
+func addTaskOutcome(diags *diag.Diagnostics, externalID, operation string, t *client.JobPostingTask) bool {
 	switch t.Status {
 	case client.TaskFailed:
 		detail := fmt.Sprintf("LinkedIn could not process the %s of job posting %q (task %s).\n\nLinkedIn says: %q",
@@ -131,11 +125,11 @@ var jobPostingStatusAttrTypes = map[string]attr.Type{
 	"job_posting_url":              types.StringType,
 	"job_posting_urn":              types.StringType,
 	"listing_status":               types.StringType,
-	"listing_status_detail":        types.ObjectType{AttrTypes: jpStatusDetailAttrTypes},
+	"listing_status_detail":        types.ObjectType{AttrTypes: statusDetailAttrTypes},
 	"linkedin_apply_status":        types.StringType,
-	"linkedin_apply_status_detail": types.ObjectType{AttrTypes: jpStatusDetailAttrTypes},
+	"linkedin_apply_status_detail": types.ObjectType{AttrTypes: statusDetailAttrTypes},
 	"promotion_status":             types.StringType,
-	"promotion_status_detail":      types.ObjectType{AttrTypes: jpStatusDetailAttrTypes},
+	"promotion_status_detail":      types.ObjectType{AttrTypes: statusDetailAttrTypes},
 	"raw_location":                 types.StringType,
 	"listed_at":                    types.StringType,
 	"expire_at":                    types.StringType,
@@ -154,27 +148,27 @@ func newJobPostingStatusModel(ctx context.Context, st *client.JobPostingStatus, 
 	diags.Append(d...)
 	m := jobPostingStatusModel{
 		ExternalJobPostingID:      types.StringValue(st.ExternalJobPostingID),
-		JobPostingURL:             jpNullIfEmpty(st.JobPostingURL),
-		JobPostingURN:             jpNullIfEmpty(jpUrnFromJobPostingURL(st.JobPostingURL)),
-		ListingStatus:             jpNullIfEmpty(st.ListingStatus),
-		ListingStatusDetail:       jpStatusDetailObject(ctx, jpKindListing, st.ListingStatus, st.ListingStatusDetail, diags),
-		LinkedInApplyStatus:       jpNullIfEmpty(st.LinkedInApplyStatus),
-		LinkedInApplyStatusDetail: jpStatusDetailObject(ctx, jpKindApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags),
-		PromotionStatus:           jpNullIfEmpty(st.PromotionStatus),
-		PromotionStatusDetail:     jpStatusDetailObject(ctx, jpKindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags),
-		RawLocation:               jpNullIfEmpty(st.RawLocation),
+		JobPostingURL:             nullIfEmpty(st.JobPostingURL),
+		JobPostingURN:             nullIfEmpty(jobPostingURNFromURL(st.JobPostingURL)),
+		ListingStatus:             nullIfEmpty(st.ListingStatus),
+		ListingStatusDetail:       statusDetailObject(ctx, jobstatus.KindListing, st.ListingStatus, st.ListingStatusDetail, diags),
+		LinkedInApplyStatus:       nullIfEmpty(st.LinkedInApplyStatus),
+		LinkedInApplyStatusDetail: statusDetailObject(ctx, jobstatus.KindLinkedInApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags),
+		PromotionStatus:           nullIfEmpty(st.PromotionStatus),
+		PromotionStatusDetail:     statusDetailObject(ctx, jobstatus.KindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags),
+		RawLocation:               nullIfEmpty(st.RawLocation),
 		ListedAt:                  types.StringNull(),
 		ExpireAt:                  types.StringNull(),
-		Location:                  jpNullIfEmpty(st.JobPostingInfo.Location),
+		Location:                  nullIfEmpty(st.JobPostingInfo.Location),
 		AlternateLocations:        altList,
-		CompanyName:               jpNullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyName),
-		CompanyPage:               jpNullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyPage),
+		CompanyName:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyName),
+		CompanyPage:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyPage),
 	}
 	if st.JobPostingInfo.ListedAt != 0 {
-		m.ListedAt = types.StringValue(jpFormatMillis(st.JobPostingInfo.ListedAt))
+		m.ListedAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ListedAt))
 	}
 	if st.JobPostingInfo.ExpireAt != 0 {
-		m.ExpireAt = types.StringValue(jpFormatMillis(st.JobPostingInfo.ExpireAt))
+		m.ExpireAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ExpireAt))
 	}
 	return m
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/jobstatus"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
@@ -40,18 +42,11 @@ const (
 	defaultJobDeleteTimeout = 10 * time.Minute
 )
 
-// jpRelistOperation is what re-lists a job that is closed on LinkedIn (closed by the partner, or by LinkedIn
+// relistOperation is what re-lists a job that is closed on LinkedIn (closed by the partner, or by LinkedIn
 // as MEMBER_REPORTED, ...). LinkedIn refuses an UPDATE of a closed job; RENEW carries the whole job again,
 // re-lists it under the same URN and URL and extends expire_at by 30 days. It is the single place to change
 // should LinkedIn's rule change.
-const jpRelistOperation = client.JobOperationRenew
-
-var (
-	jpPathID         = path.Root("id")
-	jpPathExternalID = path.Root("external_job_posting_id")
-	jpPathListedAt   = path.Root("listed_at")
-	jpPathExpireAt   = path.Root("expire_at")
-)
+const relistOperation = client.JobOperationRenew
 
 func newJobPostingResource() resource.Resource { return &jobPostingResource{now: time.Now} }
 
@@ -84,11 +79,11 @@ func statusDetailResourceAttribute(what string) schema.SingleNestedAttribute {
 	}
 }
 
-func jpOptionalString(desc string, v ...validator.String) schema.StringAttribute {
+func optionalString(desc string, v ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
 }
 
-func jpComputedString(desc string, keep bool) schema.StringAttribute {
+func computedString(desc string, keep bool) schema.StringAttribute {
 	a := schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	if keep {
 		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
@@ -104,32 +99,32 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: jobPostingResourceDescription,
 		Attributes: map[string]schema.Attribute{
-			"id": jpComputedString("The job's external id (same as `external_job_posting_id`).", true),
+			"id": computedString("The job's external id (same as `external_job_posting_id`).", true),
 
 			// Seed 001 "Sync Jobs" fields.
 			"external_job_posting_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters on one line, without surrounding whitespace. Changing it posts a new job and closes the old one.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"integration_context": jpOptionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
+			"integration_context": optionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
 				"One of `integration_context`, `company_name` or `company_page_url` is required; Recruiter System Connect requires `integration_context`.",
-				jpUrnValidator("organization")),
-			"company_name": jpOptionalString("The company's name, for a job not posted for an organization URN.",
-				stringvalidator.UTF8LengthBetween(1, jpMaxCompanyNameLength), lineValidator()),
-			"company_page_url": jpOptionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
-				jpCompanyPageURLValidator()),
+				urnValidator("organization")),
+			"company_name": optionalString("The company's name, for a job not posted for an organization URN.",
+				stringvalidator.UTF8LengthBetween(1, maxCompanyNameLength), lineValidator()),
+			"company_page_url": optionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
+				companyPageURLValidator()),
 			"title": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "The job's title, 1–200 characters on one line, without surrounding whitespace.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxTitleLength), lineValidator()},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxTitleLength), lineValidator()},
 			},
 			"description": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "The job's description, 100–25,000 characters. HTML is limited to `b strong u i br p ul li`; LinkedIn strips other tags. " +
 					"Use a heredoc or `file()` for long descriptions: line breaks, tabs and surrounding whitespace are kept, other control characters are refused.",
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(jpMinDescriptionLength, jpMaxDescriptionLength), textValidator()},
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(minDescriptionLength, maxDescriptionLength), textValidator()},
 			},
 			"company_apply_url": schema.StringAttribute{
 				Required:            true,
@@ -140,15 +135,15 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Required: true,
 				MarkdownDescription: "When the job was added to the ATS, as an RFC 3339 timestamp (for example `2026-11-01T09:00:00Z`); sent as epoch milliseconds UTC. " +
 					"Must not be in the future. A timestamp with another offset denoting the same instant does not show as a change.",
-				Validators: []validator.String{jpTimestampValidator(true, now)},
+				Validators: []validator.String{timestampValidator(true, now)},
 			},
-			"location": jpOptionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
+			"location": optionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
 				"a country alone only for a job with `workplace_types = [\"Remote\"]`. Required unless `country_code` and `postal_code` are set.",
-				jpLocationValidator(true)),
-			"country_code": jpOptionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
-				jpRegexCheck(jpCountryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
-			"postal_code": jpOptionalString("Postal code, with `country_code`, instead of `location`.",
-				jpRegexCheck(jpPostalCodePattern, "must be a postal code of 2–10 letters, digits, spaces or hyphens")),
+				locationValidator(true)),
+			"country_code": optionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
+				patternValidator(countryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
+			"postal_code": optionalString("Postal code, with `country_code`, instead of `location`.",
+				patternValidator(postalCodePattern, "must be a postal code of 2–10 letters, digits, spaces or hyphens")),
 			"state": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -164,20 +159,20 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				ElementType:         types.StringType,
 				MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (a country alone only for remote jobs).",
 				Validators: []validator.List{
-					listvalidator.SizeAtMost(jpMaxAlternateLocations),
+					listvalidator.SizeAtMost(maxAlternateLocations),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(jpLocationValidator(true)),
+					listvalidator.ValueStringsAre(locationValidator(true)),
 				},
 			},
-			"employment_status": jpOptionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(jpEmploymentStatuses...)),
-			"experience_level":  jpOptionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(jpExperienceLevels...)),
+			"employment_status": optionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(employmentStatuses...)),
+			"experience_level":  optionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(experienceLevels...)),
 			"workplace_types": schema.ListAttribute{
 				Optional:            true,
 				ElementType:         types.StringType,
 				MarkdownDescription: "Exactly one of `On-site`, `Hybrid` or `Remote` (case-insensitive). Omitted means On-site.",
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, 1),
-					listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(jpWorkplaceTypes...)),
+					listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(workplaceTypes...)),
 				},
 			},
 			"categories": schema.ListAttribute{
@@ -185,9 +180,9 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				ElementType:         types.StringType,
 				MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`).",
 				Validators: []validator.List{
-					listvalidator.SizeAtMost(jpMaxCategories),
+					listvalidator.SizeAtMost(maxCategories),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(jpRegexCheck(jpJobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
+					listvalidator.ValueStringsAre(patternValidator(jobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
 				},
 			},
 			"industries": schema.ListAttribute{
@@ -196,7 +191,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "Industries, each `urn:li:industry:N`.",
 				Validators: []validator.List{
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(jpUrnValidator("industry")),
+					listvalidator.ValueStringsAre(urnValidator("industry")),
 				},
 			},
 			"listing_type": schema.StringAttribute{
@@ -204,30 +199,30 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed:            true,
 				Default:             stringdefault.StaticString("BASIC"),
 				MarkdownDescription: "`BASIC` (default) or `PREMIUM`. `PREMIUM` needs `contract`, and its `expire_at` must be 1–90 days ahead.",
-				Validators:          []validator.String{stringvalidator.OneOf(jpListingTypes...)},
+				Validators:          []validator.String{stringvalidator.OneOf(listingTypes...)},
 			},
-			"contract": jpOptionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
-				jpUrnValidator("contract")),
+			"contract": optionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
+				urnValidator("contract")),
 			"expire_at": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "When the listing expires (RFC 3339). When not set, LinkedIn's value is read back (a BASIC job expires 180 days after `listed_at`; each renewal adds 30 days). " +
 					"When set, it must be in the future whenever it changes. Cannot be combined with `renewal_trigger` (a renewal moves it).",
-				Validators: []validator.String{jpTimestampValidator(false, now)},
+				Validators: []validator.String{timestampValidator(false, now)},
 			},
-			"availability":     jpOptionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(jpAvailabilities...)),
-			"company_job_code": jpOptionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, jpMaxCompanyJobCodeLength), lineValidator()),
-			"skills_description": jpOptionalString("The skills the job needs, at most 4,000 characters (line breaks and tabs allowed).",
-				stringvalidator.UTF8LengthBetween(1, jpMaxSkillsDescriptionLen), textValidator()),
-			"tracking_pixel_url": jpOptionalString("A tracking pixel URL (absolute http(s)).", httpURLValidator()),
-			"poster_email":       jpOptionalString("E-mail address of the job's poster.", jpEmailValidator()),
+			"availability":     optionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(availabilities...)),
+			"company_job_code": optionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, maxCompanyJobCodeLength), lineValidator()),
+			"skills_description": optionalString("The skills the job needs, at most 4,000 characters (line breaks and tabs allowed).",
+				stringvalidator.UTF8LengthBetween(1, maxSkillsDescriptionLength), textValidator()),
+			"tracking_pixel_url": optionalString("A tracking pixel URL (absolute http(s)).", httpURLValidator()),
+			"poster_email":       optionalString("E-mail address of the job's poster.", emailValidator()),
 			"access_restricted": schema.BoolAttribute{
 				Optional:            true,
 				MarkdownDescription: "Whether access to the job is restricted.",
 			},
-			"requisition_owner_email":      jpOptionalString("E-mail address of the requisition's owner.", jpEmailValidator()),
-			"requisition_owner_first_name": jpOptionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength), lineValidator()),
-			"requisition_owner_last_name":  jpOptionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, jpMaxRequisitionNameLength), lineValidator()),
+			"requisition_owner_email":      optionalString("E-mail address of the requisition's owner.", emailValidator()),
+			"requisition_owner_first_name": optionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
+			"requisition_owner_last_name":  optionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
 			"compensation": schema.ListNestedAttribute{
 				Optional:            true,
 				MarkdownDescription: "Pay ranges of the job (LinkedIn's `compensation.compensations`).",
@@ -236,42 +231,42 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 					Attributes: map[string]schema.Attribute{
 						"type": schema.StringAttribute{
 							Required: true, MarkdownDescription: "What is paid, for example `BASE_SALARY`.",
-							Validators: []validator.String{jpRegexCheck(jpCompensationTypeRe, "must be an upper-case compensation type such as BASE_SALARY")},
+							Validators: []validator.String{patternValidator(compensationTypePattern, "must be an upper-case compensation type such as BASE_SALARY")},
 						},
 						"period": schema.StringAttribute{
 							Required: true, MarkdownDescription: "`YEARLY`, `MONTHLY`, `WEEKLY`, `DAILY` or `HOURLY`.",
-							Validators: []validator.String{stringvalidator.OneOf(jpCompensationPeriods...)},
+							Validators: []validator.String{stringvalidator.OneOf(compensationPeriods...)},
 						},
 						"currency_code": schema.StringAttribute{
 							Required: true, MarkdownDescription: "ISO 4217 currency code, for example `USD`.",
-							Validators: []validator.String{jpRegexCheck(jpCurrencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
+							Validators: []validator.String{patternValidator(currencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
 						},
 						"min_amount": schema.StringAttribute{
 							Required: true, MarkdownDescription: "Lower bound, a decimal string such as `\"95000\"` or `\"42.50\"`.",
-							Validators: []validator.String{jpRegexCheck(jpAmountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
+							Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
 						},
 						"max_amount": schema.StringAttribute{
 							Required: true, MarkdownDescription: "Upper bound, a decimal string not below `min_amount`.",
-							Validators: []validator.String{jpRegexCheck(jpAmountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
+							Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
 						},
 					},
 				},
 			},
-			"renewal_trigger": jpOptionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
+			"renewal_trigger": optionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
 				"Setting it for the first time (at creation, after an import, or later) only records it; removing it does nothing. A month (`\"2026-12\"`) or a counter works well."),
 
 			// Computed.
-			"job_posting_urn":              jpComputedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
-			"job_posting_url":              jpComputedString("The job's page on LinkedIn.", true),
-			"standardized_location":        jpComputedString("The location as LinkedIn standardised it.", false),
-			"listing_status":               jpComputedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
+			"job_posting_urn":              computedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
+			"job_posting_url":              computedString("The job's page on LinkedIn.", true),
+			"standardized_location":        computedString("The location as LinkedIn standardised it.", false),
+			"listing_status":               computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
 			"listing_status_detail":        statusDetailResourceAttribute("listing"),
-			"linkedin_apply_status":        jpComputedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
+			"linkedin_apply_status":        computedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
 			"linkedin_apply_status_detail": statusDetailResourceAttribute("LinkedIn Apply"),
-			"promotion_status":             jpComputedString("`PROMOTED` or `NOT_PROMOTED`.", false),
+			"promotion_status":             computedString("`PROMOTED` or `NOT_PROMOTED`.", false),
 			"promotion_status_detail":      statusDetailResourceAttribute("promotion"),
-			"last_task_id":                 jpComputedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
-			"last_task_status":             jpComputedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
+			"last_task_id":                 computedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
+			"last_task_status":             computedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
@@ -293,13 +288,6 @@ func (r *jobPostingResource) ValidateConfig(ctx context.Context, req resource.Va
 		return
 	}
 	validateJobPostingConfig(ctx, &m, &resp.Diagnostics)
-}
-
-func jpKnown(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }
 
 func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
@@ -331,32 +319,32 @@ func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *di
 		if !m.WorkplaceTypes.IsNull() {
 			diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
 		}
-		remote := len(wt) == 1 && jpEqualFold(wt[0].ValueString(), "Remote")
+		remote := len(wt) == 1 && strings.EqualFold(wt[0].ValueString(), "Remote")
 		check := func(p path.Path, name, loc string) {
-			if n, problem := jpCheckLocation(loc); problem == "" && n == 1 && !remote {
+			if n, problem := checkLocation(loc); problem == "" && n == 1 && !remote {
 				diags.AddAttributeError(p, "Location needs a city",
 					fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
-						name, loc, jpLocationFormats))
+						name, loc, locationFormats))
 			}
 		}
-		if jpKnown(m.Location) {
+		if known(m.Location) {
 			check(path.Root("location"), "location", m.Location.ValueString())
 		}
 		if !m.AlternateLocations.IsNull() {
 			diags.Append(m.AlternateLocations.ElementsAs(ctx, &alts, true)...)
 			for i, a := range alts {
-				if jpKnown(a) {
+				if known(a) {
 					check(path.Root("alternate_locations").AtListIndex(i), fmt.Sprintf("alternate_locations[%d]", i), a.ValueString())
 				}
 			}
 		}
 	}
 	// Contract requirements.
-	if jpKnown(m.ListingType) && m.ListingType.ValueString() == "PREMIUM" && m.Contract.IsNull() {
+	if known(m.ListingType) && m.ListingType.ValueString() == "PREMIUM" && m.Contract.IsNull() {
 		diags.AddAttributeError(path.Root("contract"), "Missing contract",
 			"Attribute contract (urn:li:contract:N) is required when listing_type is PREMIUM: premium jobs are posted against the customer's Recruiter contract.")
 	}
-	if jpKnown(m.Availability) && m.Availability.ValueString() == "INTERNAL" && m.Contract.IsNull() {
+	if known(m.Availability) && m.Availability.ValueString() == "INTERNAL" && m.Contract.IsNull() {
 		diags.AddAttributeError(path.Root("contract"), "Missing contract",
 			"Attribute contract (urn:li:contract:N) is required when availability is INTERNAL.")
 	}
@@ -366,24 +354,24 @@ func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *di
 			"Attribute renewal_trigger cannot be combined with expire_at: a renewal extends expire_at by 30 days, which the configured expire_at would undo. Remove expire_at to renew, or change expire_at instead of renewing.")
 	}
 	// expire_at after listed_at.
-	if jpKnown(m.ExpireAt) && jpKnown(m.ListedAt) {
-		e, err1 := jpParseTime(m.ExpireAt.ValueString())
-		l, err2 := jpParseTime(m.ListedAt.ValueString())
+	if known(m.ExpireAt) && known(m.ListedAt) {
+		e, err1 := parseTimestamp(m.ExpireAt.ValueString())
+		l, err2 := parseTimestamp(m.ListedAt.ValueString())
 		if err1 == nil && err2 == nil && !e.After(l) {
-			diags.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+			diags.AddAttributeError(path.Root("expire_at"), "Invalid expire_at",
 				fmt.Sprintf("Attribute expire_at (%s) must be after listed_at (%s).", m.ExpireAt.ValueString(), m.ListedAt.ValueString()))
 		}
 	}
 	// Compensation ranges.
-	if jpKnown(m.Compensation) {
-		var comps []jpCompensationModel
+	if known(m.Compensation) {
+		var comps []compensationModel
 		diags.Append(m.Compensation.ElementsAs(ctx, &comps, true)...)
 		for i, c := range comps {
-			if !jpKnown(c.MinAmount) || !jpKnown(c.MaxAmount) {
+			if !known(c.MinAmount) || !known(c.MaxAmount) {
 				continue
 			}
-			lo, ok1 := jpParseAmount(c.MinAmount.ValueString())
-			hi, ok2 := jpParseAmount(c.MaxAmount.ValueString())
+			lo, ok1 := parseAmountCents(c.MinAmount.ValueString())
+			hi, ok2 := parseAmountCents(c.MaxAmount.ValueString())
 			if ok1 && ok2 && lo > hi {
 				diags.AddAttributeError(path.Root("compensation").AtListIndex(i).AtName("max_amount"), "Invalid compensation range",
 					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, c.MaxAmount.ValueString(), c.MinAmount.ValueString()))
@@ -419,28 +407,28 @@ func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.Modify
 		prior = &jobPostingModel{}
 		resp.Diagnostics.Append(req.State.Get(ctx, prior)...)
 	}
-	if !jpKnown(config.ExpireAt) {
+	if !known(config.ExpireAt) {
 		return
 	}
 	if prior != nil && prior.ExpireAt.Equal(config.ExpireAt) {
 		return
 	}
-	exp, err := jpParseTime(config.ExpireAt.ValueString())
+	exp, err := parseTimestamp(config.ExpireAt.ValueString())
 	if err != nil {
 		return
 	}
 	now := r.now()
 	if !exp.After(now) {
-		resp.Diagnostics.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+		resp.Diagnostics.AddAttributeError(path.Root("expire_at"), "Invalid expire_at",
 			fmt.Sprintf("Attribute expire_at must be in the future when it is set or changed, got %s (now is %s).", config.ExpireAt.ValueString(), now.UTC().Format(time.RFC3339)))
 		return
 	}
-	if jpKnown(plan.ListingType) && plan.ListingType.ValueString() == "PREMIUM" {
+	if known(plan.ListingType) && plan.ListingType.ValueString() == "PREMIUM" {
 		d := exp.Sub(now)
-		if d < jpPremiumMinDays*24*time.Hour-time.Minute || d > jpPremiumMaxDays*24*time.Hour {
-			resp.Diagnostics.AddAttributeError(jpPathExpireAt, "Invalid expire_at",
+		if d < premiumMinDaysAhead*24*time.Hour-time.Minute || d > premiumMaxDaysAhead*24*time.Hour {
+			resp.Diagnostics.AddAttributeError(path.Root("expire_at"), "Invalid expire_at",
 				fmt.Sprintf("Attribute expire_at of a PREMIUM job must be %d to %d days ahead, got %s (%.1f days ahead).",
-					jpPremiumMinDays, jpPremiumMaxDays, config.ExpireAt.ValueString(), d.Hours()/24))
+					premiumMinDaysAhead, premiumMaxDaysAhead, config.ExpireAt.ValueString(), d.Hours()/24))
 		}
 	}
 }
@@ -534,7 +522,7 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 	if op == client.JobOperationCreate && task.IsDuplicateCreate() {
 		return r.adopt(ctx, c, m, phase, timeout, diags)
 	}
-	if !jpAddTaskOutcome(diags, id, op, task) {
+	if !addTaskOutcome(diags, id, op, task) {
 		if op == client.JobOperationClose && task.IsAlreadyClosed() {
 			return alreadyClosed
 		}
@@ -580,15 +568,15 @@ func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jo
 	listedAt, expireAt := m.ListedAt, m.ExpireAt
 	m.applyStatus(ctx, st, diags)
 	m.ListedAt = listedAt // as planned: LinkedIn may keep the first listedAt
-	if jpKnown(expireAt) {
+	if known(expireAt) {
 		m.ExpireAt = expireAt
 	}
-	jpNullUnknowns(m)
+	m.nullUnknowns()
 	return m
 }
 
-// jpNullUnknowns replaces unknown computed values (after an apply) by null.
-func jpNullUnknowns(m *jobPostingModel) {
+// nullUnknowns replaces unknown computed values (after an apply) by null.
+func (m *jobPostingModel) nullUnknowns() {
 	for _, s := range []*types.String{&m.JobPostingURN, &m.JobPostingURL, &m.StandardizedLocation, &m.ListingStatus,
 		&m.LinkedInApplyStatus, &m.PromotionStatus, &m.LastTaskID, &m.LastTaskStatus, &m.ExpireAt, &m.ID} {
 		if s.IsUnknown() {
@@ -597,7 +585,7 @@ func jpNullUnknowns(m *jobPostingModel) {
 	}
 	for _, o := range []*types.Object{&m.ListingStatusDetail, &m.LinkedInApplyStatusDetail, &m.PromotionStatusDetail} {
 		if o.IsUnknown() {
-			*o = types.ObjectNull(jpStatusDetailAttrTypes)
+			*o = types.ObjectNull(statusDetailAttrTypes)
 		}
 	}
 }
@@ -644,18 +632,18 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 		m.State = types.StringValue(jobStateClosed)
 		if prevState == jobStateListed && !importing {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("LinkedIn no longer lists job posting %q", id),
-				jpDescribeStatusDetail(jpKindListing, st.ListingStatus, st.ListingStatusDetail)+
+				describeStatusDetail(jobstatus.KindListing, st.ListingStatus, st.ListingStatusDetail)+
 					"\n\nThe job reads as state = \"CLOSED\". With state = \"LISTED\" in the configuration, the plan re-lists it "+
-					"("+jpRelistOperation+"); set state = \"CLOSED\" to accept LinkedIn's decision.")
+					"("+relistOperation+"); set state = \"CLOSED\" to accept LinkedIn's decision.")
 		}
 	case client.ListingListed:
 		m.State = types.StringValue(jobStateListed)
 	default: // IN_PROGRESS or empty: LinkedIn has not decided yet; keep what the state says
 		if m.State.IsNull() {
-			m.State = types.StringValue(jpStateFromListingStatus(st.ListingStatus))
+			m.State = types.StringValue(stateFromListingStatus(st.ListingStatus))
 		}
 	}
-	jpNullUnknowns(&m)
+	m.nullUnknowns()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
@@ -675,10 +663,10 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	plan.ID = plan.ExternalJobPostingID
 	plan.LastTaskID, plan.LastTaskStatus = state.LastTaskID, state.LastTaskStatus
-	if !jpKnown(plan.JobPostingURN) {
+	if !known(plan.JobPostingURN) {
 		plan.JobPostingURN = state.JobPostingURN
 	}
-	ops := jpUpdateOperations(ctx, &plan, &state, &resp.Diagnostics)
+	ops := updateOperations(ctx, &plan, &state, &resp.Diagnostics)
 	for _, op := range ops {
 		if r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) != sent {
 			// LinkedIn refused the change (or had not finished it in time). The status API never returns the
@@ -692,11 +680,11 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
 }
 
-// jpUpdateOperations decides what an update sends: CLOSE to close; RENEW to re-open a closed job (closed by
+// updateOperations decides what an update sends: CLOSE to close; RENEW to re-open a closed job (closed by
 // the partner or by LinkedIn), which also applies changed fields and counts as the renewal, followed by an
 // UPDATE when expire_at is configured (RENEW moves it); UPDATE when a field changed; then RENEW when
 // renewal_trigger changed from one value to another.
-func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags *diag.Diagnostics) []string {
+func updateOperations(ctx context.Context, plan, state *jobPostingModel, diags *diag.Diagnostics) []string {
 	planJob, d1 := plan.toJobPosting(ctx, client.JobOperationUpdate)
 	stateJob, d2 := state.toJobPosting(ctx, client.JobOperationUpdate)
 	diags.Append(d1...)
@@ -707,7 +695,7 @@ func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags
 	fieldsChanged := d2.HasError() || !reflect.DeepEqual(planJob, stateJob)
 	// Only a change from one value to another renews: setting renewal_trigger for the first time (at creation,
 	// after an import, or later) records it, so that importing a job never renews it by accident.
-	renew := jpKnown(plan.RenewalTrigger) && jpKnown(state.RenewalTrigger) && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
+	renew := known(plan.RenewalTrigger) && known(state.RenewalTrigger) && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
 
 	var ops []string
 	if plan.State.ValueString() == jobStateClosed {
@@ -718,8 +706,8 @@ func jpUpdateOperations(ctx context.Context, plan, state *jobPostingModel, diags
 	}
 	switch {
 	case state.State.ValueString() == jobStateClosed:
-		ops = append(ops, jpRelistOperation)
-		if jpRelistOperation == client.JobOperationRenew && jpKnown(plan.ExpireAt) {
+		ops = append(ops, relistOperation)
+		if relistOperation == client.JobOperationRenew && known(plan.ExpireAt) {
 			ops = append(ops, client.JobOperationUpdate)
 		}
 		return ops
@@ -761,14 +749,14 @@ func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequ
 
 func (r *jobPostingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	err := validate.SingleImportID(req.ID, "external_job_posting_id", validate.Line)
-	if err == nil && utf8.RuneCountInString(req.ID) > jpMaxExternalIDLength {
+	if err == nil && utf8.RuneCountInString(req.ID) > maxExternalIDLength {
 		err = fmt.Errorf("import ID %q is %d characters long", req.ID, utf8.RuneCountInString(req.ID))
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("%s. Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", err, jpMaxExternalIDLength))
+			fmt.Sprintf("%s. Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", err, maxExternalIDLength))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, jpPathID, req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, jpPathExternalID, req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("external_job_posting_id"), req.ID)...)
 }

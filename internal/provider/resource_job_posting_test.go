@@ -17,23 +17,23 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
 
-const jpDescription = "We are looking for an engineer to build and run the services behind our job platform. You will design APIs, operate them and mentor others."
+const jobDescription = "We are looking for an engineer to build and run the services behind our job platform. You will design APIs, operate them and mentor others."
 
-// jpAttrs are the attributes of a valid job posting, as HCL expressions.
-func jpAttrs(id string) map[string]string {
+// jobPostingAttrs are the attributes of a valid job posting, as HCL expressions.
+func jobPostingAttrs(id string) map[string]string {
 	return map[string]string{
 		"integration_context":     fmt.Sprintf("%q", emulator.SeedOrganization),
 		"external_job_posting_id": fmt.Sprintf("%q", id),
 		"title":                   `"Backend Engineer"`,
-		"description":             fmt.Sprintf("%q", jpDescription),
+		"description":             fmt.Sprintf("%q", jobDescription),
 		"location":                `"Mountain View, CA"`,
 		"company_apply_url":       fmt.Sprintf("%q", "https://careers.example.com/jobs/"+id),
 		"listed_at":               `"2026-01-05T09:00:00Z"`,
 	}
 }
 
-// jpResource renders a linkedin_job_posting block; a value of "" removes the attribute.
-func jpResource(name string, attrs map[string]string, overrides ...map[string]string) string {
+// jobPostingConfig renders a linkedin_job_posting block; a value of "" removes the attribute.
+func jobPostingConfig(name string, attrs map[string]string, overrides ...map[string]string) string {
 	merged := map[string]string{}
 	for k, v := range attrs {
 		merged[k] = v
@@ -59,8 +59,8 @@ func jpResource(name string, attrs map[string]string, overrides ...map[string]st
 	return b.String()
 }
 
-// jpListing checks the listing status the emulator holds for a job of the seeded child application.
-func jpListing(env *acctest.Env, id, want string) resource.TestCheckFunc {
+// checkListingOnLinkedIn checks the listing status the emulator holds for a job of the seeded child application.
+func checkListingOnLinkedIn(env *acctest.Env, id, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got, ok := env.Emulator.JobListingStatus(emulator.ChildApplication, id)
 		if !ok {
@@ -73,30 +73,10 @@ func jpListing(env *acctest.Env, id, want string) resource.TestCheckFunc {
 	}
 }
 
-// jpPhrase matches text as Terraform prints it, whatever the line wrapping.
-func jpPhrase(text string) *regexp.Regexp {
-	words := strings.Fields(text)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(strings.Join(words, `\s+`))
-}
-
-func jpCapture(name, attr string, dst *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
-		if !ok {
-			return fmt.Errorf("%s not in state", name)
-		}
-		*dst = rs.Primary.Attributes[attr]
-		return nil
-	}
-}
-
 func TestAccJobPosting_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-LIFE-1", "linkedin_job_posting.test"
-	base := jpAttrs(id)
+	base := jobPostingAttrs(id)
 	full := map[string]string{
 		"employment_status":   `"FULL_TIME"`,
 		"experience_level":    `"MID_SENIOR_LEVEL"`,
@@ -109,18 +89,18 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 		"compensation":        `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "150000", max_amount = "190000" }]`,
 	}
 	cfg := func(overrides ...map[string]string) string {
-		return env.ChildProviderConfig() + jpResource("test", base, overrides...)
+		return env.ChildProviderConfig() + jobPostingConfig("test", base, overrides...)
 	}
 	var firstTask, expireBefore string
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		CheckDestroy:             checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 		Steps: []resource.TestStep{
 			{ // create
 				Config: cfg(),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "id", id),
 					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
 					resource.TestCheckResourceAttr(addr, "listing_type", "BASIC"),
@@ -132,7 +112,7 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 					resource.TestCheckResourceAttrSet(addr, "listing_status"),
 					resource.TestCheckResourceAttrSet(addr, "linkedin_apply_status"),
 					resource.TestCheckResourceAttrSet(addr, "promotion_status"),
-					jpCapture(addr, "last_task_id", &firstTask),
+					stateAttr(addr, "last_task_id", &firstTask),
 				),
 			},
 			{ // update in place, with every optional field
@@ -141,7 +121,7 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "title", "Senior Backend Engineer"),
 					resource.TestCheckResourceAttr(addr, "compensation.0.max_amount", "190000"),
 					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
@@ -156,7 +136,7 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 			{ // close
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"CLOSED"`}),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "NOT_LISTED"),
+					checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 					resource.TestCheckResourceAttr(addr, "state", "CLOSED"),
 					resource.TestCheckResourceAttr(addr, "listing_status", "NOT_LISTED"),
 				),
@@ -164,16 +144,16 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 			{ // re-open
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"LISTED"`, "renewal_trigger": `"2026-11"`}),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
 					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-					jpCapture(addr, "expire_at", &expireBefore),
+					stateAttr(addr, "expire_at", &expireBefore),
 				),
 			},
 			{ // renew: a changed renewal_trigger sends RENEW, which moves expire_at 30 days on
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "renewal_trigger": `"2026-12"`}),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					func(s *terraform.State) error {
 						after := s.RootModule().Resources[addr].Primary.Attributes["expire_at"]
 						b, err1 := time.Parse(time.RFC3339, expireBefore)
@@ -203,17 +183,17 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 func TestAccJobPosting_importExisting(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-IMPORT-1", "linkedin_job_posting.imported"
-	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id), map[string]string{"renewal_trigger": `"1"`})
+	cfg := env.ChildProviderConfig() + jobPostingConfig("imported", jobPostingAttrs(id), map[string]string{"renewal_trigger": `"1"`})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{ // post the job (the ATS did it before Terraform), then forget it
 				Config: cfg,
-				Check:  jpListing(env, id, "LISTED"),
+				Check:  checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{
 				Config: env.ChildProviderConfig(),
-				Check:  jpListing(env, id, "NOT_LISTED"),
+				Check:  checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 			},
 			{ // an id LinkedIn does not know cannot be imported
 				Config:        cfg,
@@ -246,7 +226,7 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
 				),
 			},
@@ -263,11 +243,11 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 func TestAccJobPosting_driftMemberReported(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-DRIFT-1", "linkedin_job_posting.test"
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id))
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{Config: cfg, Check: checkListingOnLinkedIn(env, id, "LISTED")},
 			{ // LinkedIn closes the job after member reports: the plan shows it
 				PreConfig: func() {
 					if err := env.Emulator.ChangeJobStatus(emulator.JobStatusChange{
@@ -298,7 +278,7 @@ func TestAccJobPosting_driftMemberReported(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
 				),
 			},
@@ -308,7 +288,7 @@ func TestAccJobPosting_driftMemberReported(t *testing.T) {
 
 func TestAccJobPosting_failedTask(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-FAIL-1"), map[string]string{"location": jpUnstandardisableLocation})
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-FAIL-1"), map[string]string{"location": unstandardisableLocation})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -376,9 +356,9 @@ func TestAccJobPosting_validation(t *testing.T) {
 	var steps []resource.TestStep
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-VALID-1"), c.set),
+			Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-VALID-1"), c.set),
 			PlanOnly:    true,
-			ExpectError: jpPhrase(c.want),
+			ExpectError: phrase(c.want),
 		})
 	}
 	before := env.Emulator.TotalRequests()
@@ -390,9 +370,9 @@ func TestAccJobPosting_validation(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
 }
 
-// jpUnstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
+// unstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
 // standardise it: "ZZ" is neither a region nor a country, so the task fails with JOB_FIELD_PROCESSOR_GEO_LOCATION.
-const jpUnstandardisableLocation = `"Springfield, ZZ"`
+const unstandardisableLocation = `"Springfield, ZZ"`
 
 // A job posted by country and postal code, with a configured expiry: both are sent and read back as written.
 func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
@@ -401,7 +381,7 @@ func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
 	expire := time.Now().UTC().Add(60 * 24 * time.Hour).Truncate(time.Second)
 	// An offset that is not UTC: the same instant read back from LinkedIn must not show as a change.
 	expireLocal := expire.In(time.FixedZone("", 2*3600)).Format(time.RFC3339)
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id), map[string]string{
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), map[string]string{
 		"location": "", "country_code": `"US"`, "postal_code": `"94043"`,
 		"expire_at": fmt.Sprintf("%q", expireLocal), "access_restricted": "true",
 		"requisition_owner_email": `"owner@example.com"`, "requisition_owner_first_name": `"Ada"`, "requisition_owner_last_name": `"Lovelace"`,
@@ -413,7 +393,7 @@ func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
 			{
 				Config: cfg,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "expire_at", expireLocal),
 					resource.TestCheckResourceAttr(addr, "standardized_location", "94043, US"),
 					resource.TestCheckNoResourceAttr(addr, "location"),
@@ -436,7 +416,7 @@ func TestAccJobPosting_createTimeout(t *testing.T) {
 	srv := httptest.NewServer(emu)
 	t.Cleanup(func() { srv.Close(); _ = emu.Close() })
 	env := &acctest.Env{Emulator: emu, URL: srv.URL}
-	cfg := env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs("REQ-SLOW-1")), "}\n",
+	cfg := env.ChildProviderConfig() + strings.Replace(jobPostingConfig("test", jobPostingAttrs("REQ-SLOW-1")), "}\n",
 		"  timeouts {\n    create = \"2s\"\n  }\n}\n", 1)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -459,7 +439,7 @@ func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
 	env := &acctest.Env{Emulator: emu, URL: srv.URL}
 	const id, addr = "REQ-SLOW-2", "linkedin_job_posting.test"
 	withTimeout := func(d string) string {
-		return env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs(id), map[string]string{"title": `"Staff Engineer"`}),
+		return env.ChildProviderConfig() + strings.Replace(jobPostingConfig("test", jobPostingAttrs(id), map[string]string{"title": `"Staff Engineer"`}),
 			"}\n", fmt.Sprintf("  timeouts {\n    create = %q\n  }\n}\n", d), 1)
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -483,7 +463,7 @@ func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
 				},
 				Config: withTimeout("2m"),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
 					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
 				),
@@ -503,24 +483,24 @@ func TestAccJobPosting_failedUpdateIsPlannedAgain(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
 				Check:  resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
 			},
 			{
-				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), bad),
 				ExpectError: regexp.MustCompile(`LinkedIn rejected job posting "REQ-FAILUPD-1"`),
 			},
 			{
-				Config:             env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				Config:             env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), bad),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
 					resource.TestCheckResourceAttr(addr, "location", "Mountain View, CA"),
-					jpListing(env, id, "LISTED"),
+					checkListingOnLinkedIn(env, id, "LISTED"),
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
@@ -538,7 +518,7 @@ func TestAccJobPosting_premium(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-1"), premium),
+				Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-PREMIUM-1"), premium),
 				ExpectError: regexp.MustCompile(`(?s)PREMIUM_JOB_POSTING.*What to do:\s+Ask\s+the\s+customer\s+to\s+enable\s+PREMIUM_JOB_POSTING`),
 			},
 			{
@@ -548,9 +528,9 @@ func TestAccJobPosting_premium(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-2"), premium),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-PREMIUM-2"), premium),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, "REQ-PREMIUM-2", "LISTED"),
+					checkListingOnLinkedIn(env, "REQ-PREMIUM-2", "LISTED"),
 					resource.TestCheckResourceAttr(addr, "promotion_status", "PROMOTED"),
 					resource.TestMatchResourceAttr(addr, "promotion_status_detail.status_message", regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`)),
 					resource.TestCheckResourceAttrSet(addr, "promotion_status_detail.resolution"),
@@ -567,9 +547,9 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: provider + jpResource("test", jpAttrs("REQ-V2-1")),
+			Config: provider + jobPostingConfig("test", jobPostingAttrs("REQ-V2-1")),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				jpListing(env, "REQ-V2-1", "LISTED"),
+				checkListingOnLinkedIn(env, "REQ-V2-1", "LISTED"),
 				resource.TestCheckResourceAttr("linkedin_job_posting.test", "listing_status", "LISTED"),
 				func(*terraform.State) error {
 					seen := map[string]bool{}
@@ -596,12 +576,12 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 func TestAccJobPosting_destroyRightAfterImport(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-IMPORT-2", "linkedin_job_posting.imported"
-	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id))
+	cfg := env.ChildProviderConfig() + jobPostingConfig("imported", jobPostingAttrs(id))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		CheckDestroy:             checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{Config: cfg, Check: checkListingOnLinkedIn(env, id, "LISTED")},
 			{ // forget it, keeping it listed
 				Config: env.ChildProviderConfig() + `
 removed {
@@ -611,10 +591,10 @@ removed {
   }
 }
 `,
-				Check: jpListing(env, id, "LISTED"),
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{Config: cfg, ResourceName: addr, ImportState: true, ImportStateId: id, ImportStatePersist: true},
-			{Config: env.ChildProviderConfig(), ExpectError: jpPhrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
+			{Config: env.ChildProviderConfig(), ExpectError: phrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
 			{Config: cfg, Check: resource.TestCheckResourceAttr(addr, "title", "Backend Engineer")},
 		},
 	})

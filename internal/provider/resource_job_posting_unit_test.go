@@ -13,9 +13,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/jobstatus"
 )
 
-func jpRunString(t *testing.T, v validator.String, value string) diag.Diagnostics {
+func runStringValidator(t *testing.T, v validator.String, value string) diag.Diagnostics {
 	t.Helper()
 	resp := &validator.StringResponse{}
 	v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("attr"), ConfigValue: types.StringValue(value)}, resp)
@@ -31,27 +32,27 @@ func TestStringValidators(t *testing.T) {
 		bad   []string
 		inMsg string
 	}{
-		{"organization", jpUrnValidator("organization"), []string{"urn:li:organization:1000"}, []string{"urn:li:organization:", "urn:li:company:1", "1000", "urn:li:organization:12a", "urn:li:organization:0", "urn:li:organization:01"}, "urn:li:organization:<number>"},
-		{"industry", jpUrnValidator("industry"), []string{"urn:li:industry:4"}, []string{"urn:li:industry:x", "industry:4"}, "urn:li:industry"},
+		{"organization", urnValidator("organization"), []string{"urn:li:organization:1000"}, []string{"urn:li:organization:", "urn:li:company:1", "1000", "urn:li:organization:12a", "urn:li:organization:0", "urn:li:organization:01"}, "urn:li:organization:<number>"},
+		{"industry", urnValidator("industry"), []string{"urn:li:industry:4"}, []string{"urn:li:industry:x", "industry:4"}, "urn:li:industry"},
 		{"url", httpURLValidator(), []string{"https://example.com/jobs/1", "http://a.b/c?d=e"}, []string{"ftp://example.com", "/jobs/1", "https://", "example.com", "https://exa mple.com"}, "absolute http"},
-		{"email", jpEmailValidator(), []string{"a@example.com"}, []string{"a@b", "Bob <a@example.com>", "not-an-email"}, "e-mail"},
-		{"location", jpLocationValidator(true), []string{"Mountain View, CA", "Paris,France", "Austin, TX, US", "94043, US", "Germany"}, []string{"", " Paris, France", "a, b, c, d", "Paris,, France", "Paris, "}, "City, State"},
-		{"listed_at", jpTimestampValidator(true, now), []string{"2026-11-01T09:00:00Z", "2026-11-22T12:00:00Z", "2026-11-22T13:00:00+02:00"}, []string{"2026-11-22T12:00:01Z", "2026-11-01", "1700000000000"}, "listed_at"},
-		{"country", jpRegexCheck(jpCountryCodePattern, "must be an ISO code"), []string{"US", "DE"}, []string{"us", "USA", "U"}, "ISO"},
+		{"email", emailValidator(), []string{"a@example.com"}, []string{"a@b", "Bob <a@example.com>", "not-an-email"}, "e-mail"},
+		{"location", locationValidator(true), []string{"Mountain View, CA", "Paris,France", "Austin, TX, US", "94043, US", "Germany"}, []string{"", " Paris, France", "a, b, c, d", "Paris,, France", "Paris, "}, "City, State"},
+		{"listed_at", timestampValidator(true, now), []string{"2026-11-01T09:00:00Z", "2026-11-22T12:00:00Z", "2026-11-22T13:00:00+02:00"}, []string{"2026-11-22T12:00:01Z", "2026-11-01", "1700000000000"}, "listed_at"},
+		{"country", patternValidator(countryCodePattern, "must be an ISO code"), []string{"US", "DE"}, []string{"us", "USA", "U"}, "ISO"},
 		{"spaces", lineValidator(), []string{"REQ-1"}, []string{" REQ-1", "REQ-1\n"}, "whitespace"},
 		{"control", lineValidator(), []string{"Backend Engineer"}, []string{"Backend\x07Engineer", "Backend\nEngineer"}, "control characters"},
-		{"company page", jpCompanyPageURLValidator(), []string{"https://www.linkedin.com/company/acme", "https://www.linkedin.com/company/1035/"},
+		{"company page", companyPageURLValidator(), []string{"https://www.linkedin.com/company/acme", "https://www.linkedin.com/company/1035/"},
 			[]string{"https://linkedin.com/company/acme", "https://www.linkedin.com/in/acme", "http://www.linkedin.com/company/acme"}, "www.linkedin.com/company"},
-		{"amount", jpRegexCheck(jpAmountPattern, "must be an amount"), []string{"1", "95000", "42.5", "42.50"}, []string{"-1", "1.234", "1e5", ""}, "amount"},
+		{"amount", patternValidator(amountPattern, "must be an amount"), []string{"1", "95000", "42.5", "42.50"}, []string{"-1", "1.234", "1e5", ""}, "amount"},
 	}
 	for _, c := range cases {
 		for _, g := range c.good {
-			if d := jpRunString(t, c.v, g); d.HasError() {
+			if d := runStringValidator(t, c.v, g); d.HasError() {
 				t.Errorf("%s: %q rejected: %v", c.name, g, d)
 			}
 		}
 		for _, b := range c.bad {
-			d := jpRunString(t, c.v, b)
+			d := runStringValidator(t, c.v, b)
 			if !d.HasError() {
 				t.Errorf("%s: %q accepted", c.name, b)
 				continue
@@ -66,36 +67,36 @@ func TestStringValidators(t *testing.T) {
 
 func TestParseAmount(t *testing.T) {
 	for s, want := range map[string]int64{"1": 100, "42.5": 4250, "42.05": 4205, "0": 0} {
-		if got, ok := jpParseAmount(s); !ok || got != want {
-			t.Errorf("jpParseAmount(%q) = %d, %v", s, got, ok)
+		if got, ok := parseAmountCents(s); !ok || got != want {
+			t.Errorf("parseAmountCents(%q) = %d, %v", s, got, ok)
 		}
 	}
-	if _, ok := jpParseAmount("x"); ok {
-		t.Error("jpParseAmount accepted x")
+	if _, ok := parseAmountCents("x"); ok {
+		t.Error("parseAmountCents accepted x")
 	}
 }
 
 func TestTimes(t *testing.T) {
-	ms, err := jpEpochMillis("2026-11-01T10:00:00+01:00")
+	ms, err := epochMillisFromTimestamp("2026-11-01T10:00:00+01:00")
 	if err != nil || ms != time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC).UnixMilli() {
-		t.Fatalf("jpEpochMillis = %d, %v", ms, err)
+		t.Fatalf("epochMillisFromTimestamp = %d, %v", ms, err)
 	}
-	if got := jpFormatMillis(ms); got != "2026-11-01T09:00:00Z" {
-		t.Errorf("jpFormatMillis = %s", got)
+	if got := timestampFromEpochMillis(ms); got != "2026-11-01T09:00:00Z" {
+		t.Errorf("timestampFromEpochMillis = %s", got)
 	}
-	if got := jpFormatMillis(ms + 5); got != "2026-11-01T09:00:00.005Z" {
-		t.Errorf("jpFormatMillis = %s", got)
+	if got := timestampFromEpochMillis(ms + 5); got != "2026-11-01T09:00:00.005Z" {
+		t.Errorf("timestampFromEpochMillis = %s", got)
 	}
 	cur := types.StringValue("2026-11-01T10:00:00+01:00")
-	if got := jpTimeFromAPI(cur, ms); !got.Equal(cur) {
-		t.Errorf("jpTimeFromAPI replaced an equal instant: %s", got)
+	if got := timestampFromAPI(cur, ms); !got.Equal(cur) {
+		t.Errorf("timestampFromAPI replaced an equal instant: %s", got)
 	}
-	if got := jpTimeFromAPI(cur, ms+1000); got.ValueString() != "2026-11-01T09:00:01Z" {
-		t.Errorf("jpTimeFromAPI kept a different instant: %s", got)
+	if got := timestampFromAPI(cur, ms+1000); got.ValueString() != "2026-11-01T09:00:01Z" {
+		t.Errorf("timestampFromAPI kept a different instant: %s", got)
 	}
 }
 
-func jpStrList(vs ...string) types.List {
+func stringListValue(vs ...string) types.List {
 	l := []attr.Value{}
 	for _, v := range vs {
 		l = append(l, types.StringValue(v))
@@ -103,7 +104,7 @@ func jpStrList(vs ...string) types.List {
 	return types.ListValueMust(types.StringType, l)
 }
 
-func jpBaseModel() jobPostingModel {
+func validJobPostingModel() jobPostingModel {
 	m := jobPostingModel{
 		ExternalJobPostingID: types.StringValue("REQ-1"),
 		IntegrationContext:   types.StringValue("urn:li:organization:1000"),
@@ -115,12 +116,12 @@ func jpBaseModel() jobPostingModel {
 		State:                types.StringValue("LISTED"),
 		ListingType:          types.StringValue("BASIC"),
 		AccessRestricted:     types.BoolValue(true),
-		WorkplaceTypes:       jpStrList("Remote"),
+		WorkplaceTypes:       stringListValue("Remote"),
 		AlternateLocations:   types.ListNull(types.StringType),
-		Categories:           jpStrList("eng"),
+		Categories:           stringListValue("eng"),
 		Industries:           types.ListNull(types.StringType),
-		Compensation: types.ListValueMust(types.ObjectType{AttrTypes: jpCompensationAttrTypes}, []attr.Value{
-			types.ObjectValueMust(jpCompensationAttrTypes, map[string]attr.Value{
+		Compensation: types.ListValueMust(types.ObjectType{AttrTypes: compensationAttrTypes}, []attr.Value{
+			types.ObjectValueMust(compensationAttrTypes, map[string]attr.Value{
 				"type": types.StringValue("BASE_SALARY"), "period": types.StringValue("YEARLY"), "currency_code": types.StringValue("USD"),
 				"min_amount": types.StringValue("100000"), "max_amount": types.StringValue("150000"),
 			}),
@@ -136,7 +137,7 @@ func jpBaseModel() jobPostingModel {
 }
 
 func TestToJobPosting(t *testing.T) {
-	m := jpBaseModel()
+	m := validJobPostingModel()
 	j, d := m.toJobPosting(context.Background(), client.JobOperationCreate)
 	if d.HasError() {
 		t.Fatal(d)
@@ -179,12 +180,12 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		{"country without postal", func(m *jobPostingModel) { m.Location = types.StringNull(); m.CountryCode = types.StringValue("US") }, "postal_code is required"},
 		{"country alone remote", func(m *jobPostingModel) { m.Location = types.StringValue("Germany") }, ""},
 		{"alternate country alone on-site", func(m *jobPostingModel) {
-			m.WorkplaceTypes = jpStrList("Hybrid")
-			m.AlternateLocations = jpStrList("Berlin, Germany", "France")
+			m.WorkplaceTypes = stringListValue("Hybrid")
+			m.AlternateLocations = stringListValue("Berlin, Germany", "France")
 		}, "alternate_locations[1]"},
 		{"country alone on-site", func(m *jobPostingModel) {
 			m.Location = types.StringValue("Germany")
-			m.WorkplaceTypes = jpStrList("On-site")
+			m.WorkplaceTypes = stringListValue("On-site")
 		}, "remote jobs"},
 		{"premium without contract", func(m *jobPostingModel) { m.ListingType = types.StringValue("PREMIUM") }, "listing_type is PREMIUM"},
 		{"premium with contract", func(m *jobPostingModel) {
@@ -198,8 +199,8 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		}, "renewal_trigger cannot be combined"},
 		{"expire before listed", func(m *jobPostingModel) { m.ExpireAt = types.StringValue("2026-10-01T00:00:00Z") }, "must be after listed_at"},
 		{"compensation min > max", func(m *jobPostingModel) {
-			m.Compensation = types.ListValueMust(types.ObjectType{AttrTypes: jpCompensationAttrTypes}, []attr.Value{
-				types.ObjectValueMust(jpCompensationAttrTypes, map[string]attr.Value{
+			m.Compensation = types.ListValueMust(types.ObjectType{AttrTypes: compensationAttrTypes}, []attr.Value{
+				types.ObjectValueMust(compensationAttrTypes, map[string]attr.Value{
 					"type": types.StringValue("BASE_SALARY"), "period": types.StringValue("YEARLY"), "currency_code": types.StringValue("USD"),
 					"min_amount": types.StringValue("100000.5"), "max_amount": types.StringValue("100000"),
 				}),
@@ -208,7 +209,7 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		{"unknowns are not judged", func(m *jobPostingModel) { m.Location = types.StringUnknown(); m.ListingType = types.StringUnknown() }, ""},
 	}
 	for _, c := range cases {
-		m := jpBaseModel()
+		m := validJobPostingModel()
 		c.change(&m)
 		var d diag.Diagnostics
 		validateJobPostingConfig(ctx, &m, &d)
@@ -270,10 +271,10 @@ func TestUpdateOperations(t *testing.T) {
 		{"after import", func(p, s *jobPostingModel) { s.Title = types.StringNull(); s.ListedAt = types.StringNull() }, "UPDATE"},
 	}
 	for _, c := range cases {
-		p, s := jpBaseModel(), jpBaseModel()
+		p, s := validJobPostingModel(), validJobPostingModel()
 		c.change(&p, &s)
 		var d diag.Diagnostics
-		got := strings.Join(jpUpdateOperations(ctx, &p, &s, &d), ",")
+		got := strings.Join(updateOperations(ctx, &p, &s, &d), ",")
 		if got != c.want || d.HasError() {
 			t.Errorf("%s: operations %q, want %q (%v)", c.name, got, c.want, d)
 		}
@@ -317,23 +318,23 @@ func TestApplyStatus(t *testing.T) {
 	if m.PromotionStatusDetail.IsNull() != true {
 		t.Errorf("promotion detail should be null")
 	}
-	if got := jpDescribeStatusDetail(jpKindListing, "NOT_LISTED", st.ListingStatusDetail); !strings.Contains(got, "MEMBER_REPORTED") || !strings.Contains(got, "What to do") {
-		t.Errorf("jpDescribeStatusDetail = %s", got)
+	if got := describeStatusDetail(jobstatus.KindListing, "NOT_LISTED", st.ListingStatusDetail); !strings.Contains(got, "MEMBER_REPORTED") || !strings.Contains(got, "What to do") {
+		t.Errorf("describeStatusDetail = %s", got)
 	}
 }
 
 func TestAddTaskOutcome(t *testing.T) {
 	var d diag.Diagnostics
-	ok := jpAddTaskOutcome(&d, "REQ-1", "CREATE", &client.JobPostingTask{ID: "urn:li:simpleJobPostingTask:1", Status: client.TaskFailed,
+	ok := addTaskOutcome(&d, "REQ-1", "CREATE", &client.JobPostingTask{ID: "urn:li:simpleJobPostingTask:1", Status: client.TaskFailed,
 		ErrorMessage: "JOB_FIELD_PROCESSOR_GEO_LOCATION: cannot standardize 'Atlantis, XX'"})
 	if ok || !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "Atlantis") || !strings.Contains(d.Errors()[0].Detail(), "What to do") {
 		t.Errorf("FAILED: %v", d)
 	}
 	d = nil
-	if !jpAddTaskOutcome(&d, "REQ-1", "CREATE", &client.JobPostingTask{Status: client.TaskProcessed}) || d.WarningsCount() != 1 {
+	if !addTaskOutcome(&d, "REQ-1", "CREATE", &client.JobPostingTask{Status: client.TaskProcessed}) || d.WarningsCount() != 1 {
 		t.Errorf("PROCESSED: %v", d)
 	}
-	if jpUrnFromJobPostingURL("https://www.linkedin.com/jobs/view/42/") != "urn:li:jobPosting:42" || jpUrnFromJobPostingURL("https://x") != "" {
-		t.Error("jpUrnFromJobPostingURL")
+	if jobPostingURNFromURL("https://www.linkedin.com/jobs/view/42/") != "urn:li:jobPosting:42" || jobPostingURNFromURL("https://x") != "" {
+		t.Error("jobPostingURNFromURL")
 	}
 }

@@ -15,54 +15,54 @@ import (
 // Plan-time validation of job posting fields (spec §4). Every message names the attribute and the rule.
 
 var (
-	jpCountryCodePattern  = regexp.MustCompile(`^[A-Z]{2}$`)
-	jpPostalCodePattern   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$`)
-	jpCurrencyCodePattern = regexp.MustCompile(`^[A-Z]{3}$`)
-	jpAmountPattern       = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
-	jpJobFunctionPattern  = regexp.MustCompile(`^[a-z0-9_]{1,50}$`)
-	jpCompensationTypeRe  = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
+	countryCodePattern      = regexp.MustCompile(`^[A-Z]{2}$`)
+	postalCodePattern       = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$`)
+	currencyCodePattern     = regexp.MustCompile(`^[A-Z]{3}$`)
+	amountPattern           = regexp.MustCompile(`^[0-9]+(\.[0-9]{1,2})?$`)
+	jobFunctionPattern      = regexp.MustCompile(`^[a-z0-9_]{1,50}$`)
+	compensationTypePattern = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 )
 
 // Enumerations.
 var (
-	jobStates             = []string{jobStateListed, jobStateClosed}
-	jpEmploymentStatuses  = []string{"FULL_TIME", "PART_TIME", "CONTRACT", "INTERNSHIP", "TEMPORARY", "VOLUNTEER", "OTHER"}
-	jpExperienceLevels    = []string{"ENTRY_LEVEL", "ASSOCIATE", "MID_SENIOR_LEVEL", "DIRECTOR", "EXECUTIVE", "INTERNSHIP", "NOT_APPLICABLE"}
-	jpWorkplaceTypes      = []string{"On-site", "Hybrid", "Remote"}
-	jpListingTypes        = []string{"BASIC", "PREMIUM"}
-	jpAvailabilities      = []string{"PUBLIC", "PRIVATE_TO_ATS_INTEGRATION", "INTERNAL"}
-	jpCompensationPeriods = []string{"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"}
+	jobStates           = []string{jobStateListed, jobStateClosed}
+	employmentStatuses  = []string{"FULL_TIME", "PART_TIME", "CONTRACT", "INTERNSHIP", "TEMPORARY", "VOLUNTEER", "OTHER"}
+	experienceLevels    = []string{"ENTRY_LEVEL", "ASSOCIATE", "MID_SENIOR_LEVEL", "DIRECTOR", "EXECUTIVE", "INTERNSHIP", "NOT_APPLICABLE"}
+	workplaceTypes      = []string{"On-site", "Hybrid", "Remote"}
+	listingTypes        = []string{"BASIC", "PREMIUM"}
+	availabilities      = []string{"PUBLIC", "PRIVATE_TO_ATS_INTEGRATION", "INTERNAL"}
+	compensationPeriods = []string{"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"}
 )
 
 // Limits.
 const (
-	jpMaxExternalIDLength      = 75
-	jpMaxTitleLength           = 200
-	jpMinDescriptionLength     = 100
-	jpMaxDescriptionLength     = 25000
-	jpMaxSkillsDescriptionLen  = 4000
-	jpMaxAlternateLocations    = 7
-	jpMaxCategories            = 3
-	jpPremiumMinDays           = 1
-	jpPremiumMaxDays           = 90
-	jpMaxCompanyJobCodeLength  = 75
-	jpMaxRequisitionNameLength = 100
-	jpMaxCompanyNameLength     = 200
+	maxExternalIDLength        = 75
+	maxTitleLength             = 200
+	minDescriptionLength       = 100
+	maxDescriptionLength       = 25000
+	maxSkillsDescriptionLength = 4000
+	maxAlternateLocations      = 7
+	maxCategories              = 3
+	premiumMinDaysAhead        = 1
+	premiumMaxDaysAhead        = 90
+	maxCompanyJobCodeLength    = 75
+	maxRequisitionNameLength   = 100
+	maxCompanyNameLength       = 200
 )
 
-// jpUrnValidator requires urn:li:<kind>:<id> (the one URN rule of package validate).
-func jpUrnValidator(kind string) validator.String {
+// urnValidator requires urn:li:<kind>:<id> (the one URN rule of package validate).
+func urnValidator(kind string) validator.String {
 	return ruleValidator(fmt.Sprintf("must be a LinkedIn URN of the form urn:li:%s:<number>", kind),
 		func(s string) error { return validate.URN(kind, s) })
 }
 
-// jpCompanyPageURLValidator requires https://www.linkedin.com/company/<name-or-id>.
-func jpCompanyPageURLValidator() validator.String {
+// companyPageURLValidator requires https://www.linkedin.com/company/<name-or-id>.
+func companyPageURLValidator() validator.String {
 	return ruleValidator("a LinkedIn company page URL, https://www.linkedin.com/company/<name-or-id>", validate.CompanyPageURL)
 }
 
-// jpEmailValidator requires a bare e-mail address.
-func jpEmailValidator() validator.String {
+// emailValidator requires a bare e-mail address.
+func emailValidator() validator.String {
 	return ruleValidator("must be an e-mail address", func(s string) error {
 		a, err := mail.ParseAddress(s)
 		if err == nil && a.Address == s && strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
@@ -72,10 +72,10 @@ func jpEmailValidator() validator.String {
 	})
 }
 
-// jpCheckLocation validates one location string; it returns the number of comma-separated parts and a
+// checkLocation validates one location string; it returns the number of comma-separated parts and a
 // problem ("" = fine). Valid forms: "City, State", "City, Country", "City, State, Country",
 // "PostalCode, CountryCode", and "Country" alone (remote jobs only, checked elsewhere).
-func jpCheckLocation(s string) (int, string) {
+func checkLocation(s string) (int, string) {
 	if err := validate.Line(s); err != nil {
 		return 0, err.Error()
 	}
@@ -95,30 +95,30 @@ func jpCheckLocation(s string) (int, string) {
 	return len(parts), ""
 }
 
-const jpLocationFormats = `"City, State", "City, Country", "City, State, Country" or "PostalCode, CountryCode" (for example "Mountain View, CA" or "94043, US"); a country alone is allowed only for remote jobs`
+const locationFormats = `"City, State", "City, Country", "City, State, Country" or "PostalCode, CountryCode" (for example "Mountain View, CA" or "94043, US"); a country alone is allowed only for remote jobs`
 
-// jpLocationValidator checks the location format. allowCountryOnly is false for alternate locations.
-func jpLocationValidator(allowCountryOnly bool) validator.String {
-	return ruleValidator("must be one of "+jpLocationFormats, func(s string) error {
-		n, problem := jpCheckLocation(s)
+// locationValidator checks the location format. allowCountryOnly is false for alternate locations.
+func locationValidator(allowCountryOnly bool) validator.String {
+	return ruleValidator("must be one of "+locationFormats, func(s string) error {
+		n, problem := checkLocation(s)
 		if problem == "" && n == 1 && !allowCountryOnly {
 			problem = "is a single name: a country alone is allowed only as the main location of a remote job"
 		}
 		if problem == "" {
 			return nil
 		}
-		return fmt.Errorf("%s. A location must be one of %s; got %q", problem, jpLocationFormats, s)
+		return fmt.Errorf("%s. A location must be one of %s; got %q", problem, locationFormats, s)
 	})
 }
 
-// jpTimestampValidator requires RFC 3339; notInFuture additionally rejects instants after now.
-func jpTimestampValidator(notInFuture bool, now func() time.Time) validator.String {
+// timestampValidator requires RFC 3339; notInFuture additionally rejects instants after now.
+func timestampValidator(notInFuture bool, now func() time.Time) validator.String {
 	desc := "must be an RFC 3339 timestamp"
 	if notInFuture {
 		desc += " not in the future"
 	}
 	return ruleValidator(desc, func(s string) error {
-		t, err := jpParseTime(s)
+		t, err := parseTimestamp(s)
 		if err != nil {
 			return fmt.Errorf("must be an RFC 3339 timestamp such as 2026-11-01T09:00:00Z (LinkedIn receives it as epoch milliseconds UTC), got %q", s)
 		}
@@ -129,8 +129,8 @@ func jpTimestampValidator(notInFuture bool, now func() time.Time) validator.Stri
 	})
 }
 
-// jpRegexCheck is a regex validator with a message naming the attribute.
-func jpRegexCheck(re *regexp.Regexp, rule string) validator.String {
+// patternValidator is a regex validator with a message naming the attribute.
+func patternValidator(re *regexp.Regexp, rule string) validator.String {
 	return ruleValidator(rule, func(s string) error {
 		if re.MatchString(s) {
 			return nil
@@ -139,11 +139,9 @@ func jpRegexCheck(re *regexp.Regexp, rule string) validator.String {
 	})
 }
 
-func jpEqualFold(a, b string) bool { return strings.EqualFold(a, b) }
-
-// jpParseAmount parses a decimal amount in cents.
-func jpParseAmount(s string) (int64, bool) {
-	if !jpAmountPattern.MatchString(s) {
+// parseAmountCents parses a decimal amount in cents.
+func parseAmountCents(s string) (int64, bool) {
+	if !amountPattern.MatchString(s) {
 		return 0, false
 	}
 	whole, frac, _ := strings.Cut(s, ".")

@@ -149,4 +149,10 @@ func integrationKeyRules(ctx context.Context, config tfsdk.Config, diags *diag.D
 	return t
 }
 
-func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }
+// known reports whether a value is set and known (neither null nor unknown).
+func known(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
