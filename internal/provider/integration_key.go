@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -73,14 +72,6 @@ func integrationID(k client.IntegrationKey) string {
 // configurationID is the resource id and import id of a configuration: context/type/tenant/name.
 func configurationID(k client.ConfigurationKey) string {
 	return validate.JoinID(k.IntegrationContext, k.IntegrationType, k.TenantType, k.ConfigurationName)
-}
-
-// epochMillisString renders LinkedIn's epoch milliseconds as RFC 3339 (null when LinkedIn sent none).
-func epochMillisString(ms int64) types.String {
-	if ms == 0 {
-		return types.StringNull()
-	}
-	return types.StringValue(time.UnixMilli(ms).UTC().Format(time.RFC3339))
 }
 
 func backquoteList(items []string) string {

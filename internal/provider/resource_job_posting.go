@@ -64,21 +64,6 @@ func (r *jobPostingResource) Configure(_ context.Context, req resource.Configure
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// statusDetailResourceAttribute describes a computed *_status_detail object.
-func statusDetailResourceAttribute(what string) schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
-		Computed:            true,
-		MarkdownDescription: fmt.Sprintf("Why the %s status is what it is (null when LinkedIn gives no detail).", what),
-		Attributes: map[string]schema.Attribute{
-			"error_code":     schema.Int64Attribute{Computed: true, MarkdownDescription: "LinkedIn's error code, when it gives one."},
-			"error_type":     schema.StringAttribute{Computed: true, MarkdownDescription: "`CUSTOMER_ERROR`, `PARTNER_ERROR` or `LINKEDIN_ERROR`."},
-			"status_message": schema.StringAttribute{Computed: true, MarkdownDescription: "LinkedIn's message, for example `MEMBER_REPORTED: ...`."},
-			"meaning":        schema.StringAttribute{Computed: true, MarkdownDescription: "What the status means, from the provider's catalogue of LinkedIn's status messages (null when unknown)."},
-			"resolution":     schema.StringAttribute{Computed: true, MarkdownDescription: "What to do about it, from the same catalogue (null when unknown)."},
-		},
-	}
-}
-
 func optionalString(desc string, v ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
 }
@@ -260,11 +245,11 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"job_posting_url":              computedString("The job's page on LinkedIn.", true),
 			"standardized_location":        computedString("The location as LinkedIn standardised it.", false),
 			"listing_status":               computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
-			"listing_status_detail":        statusDetailResourceAttribute("listing"),
+			"listing_status_detail":        resourceStatusDetailAttribute("listing"),
 			"linkedin_apply_status":        computedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
-			"linkedin_apply_status_detail": statusDetailResourceAttribute("LinkedIn Apply"),
+			"linkedin_apply_status_detail": resourceStatusDetailAttribute("LinkedIn Apply"),
 			"promotion_status":             computedString("`PROMOTED` or `NOT_PROMOTED`.", false),
-			"promotion_status_detail":      statusDetailResourceAttribute("promotion"),
+			"promotion_status_detail":      resourceStatusDetailAttribute("promotion"),
 			"last_task_id":                 computedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
 			"last_task_status":             computedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
 		},
@@ -529,6 +514,27 @@ func (r *jobPostingResource) run(ctx context.Context, c *client.Client, m *jobPo
 		return sendFailed
 	}
 	return sent
+}
+
+// addTaskOutcome turns a finished task into diagnostics: an error for FAILED (quoting LinkedIn's message and
+// the catalogue's resolution), a warning for PROCESSED. It returns false when the task failed.
+func addTaskOutcome(diags *diag.Diagnostics, externalID, operation string, t *client.JobPostingTask) bool {
+	switch t.Status {
+	case client.TaskFailed:
+		detail := fmt.Sprintf("LinkedIn could not process the %s of job posting %q (task %s).\n\nLinkedIn says: %q",
+			operation, externalID, t.ID, strings.TrimSpace(t.ErrorMessage))
+		if e, ok := jobstatus.LookupTask(t.ErrorMessage); ok {
+			detail += "\n\n" + e.Text()
+		}
+		diags.AddError(fmt.Sprintf("LinkedIn rejected job posting %q", externalID), detail)
+		return false
+	case client.TaskProcessed:
+		diags.AddWarning(fmt.Sprintf("Job posting %q was processed through a legacy feed", externalID),
+			fmt.Sprintf("LinkedIn reports task %s of the %s as PROCESSED: the job was handled by a legacy XML/RSS feed "+
+				"integration rather than the API. The provider treats this like SUCCEEDED; check that the customer's legacy "+
+				"feed and this configuration do not both post the job.", t.ID, operation))
+	}
+	return true
 }
 
 // adopt takes over a job LinkedIn already has under this external id, after a CREATE it refused as a duplicate:

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -89,48 +87,6 @@ const (
 	jobStateClosed = "CLOSED"
 )
 
-// parseTimestamp parses an RFC 3339 timestamp.
-func parseTimestamp(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 timestamp such as 2026-11-01T09:00:00Z", s)
-	}
-	return t, nil
-}
-
-// epochMillisFromTimestamp converts an RFC 3339 timestamp to LinkedIn's epoch milliseconds.
-func epochMillisFromTimestamp(s string) (int64, error) {
-	t, err := parseTimestamp(s)
-	if err != nil {
-		return 0, err
-	}
-	return t.UnixMilli(), nil
-}
-
-// timestampFromEpochMillis writes epoch milliseconds as RFC 3339 UTC (with milliseconds only when there are some).
-func timestampFromEpochMillis(ms int64) string {
-	t := time.UnixMilli(ms).UTC()
-	if t.Nanosecond() != 0 {
-		return t.Format(time.RFC3339Nano)
-	}
-	return t.Format(time.RFC3339)
-}
-
-// timestampFromAPI keeps the timestamp as written in the state when it denotes the same instant as LinkedIn's
-// epoch milliseconds, so that "2026-11-01T10:00:00+01:00" in a configuration does not diff against
-// "2026-11-01T09:00:00Z" read back.
-func timestampFromAPI(current types.String, ms int64) types.String {
-	if ms == 0 {
-		return current
-	}
-	if !current.IsNull() && !current.IsUnknown() {
-		if cur, err := epochMillisFromTimestamp(current.ValueString()); err == nil && cur == ms {
-			return current
-		}
-	}
-	return types.StringValue(timestampFromEpochMillis(ms))
-}
-
 // toJobPosting maps the plan to LinkedIn's job posting body for the given operation.
 func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (client.JobPosting, diag.Diagnostics) {
 	var diags diag.Diagnostics
@@ -163,7 +119,7 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	if operation == client.JobOperationClose {
 		j.State = jobStateClosed
 	}
-	if !m.AccessRestricted.IsNull() && !m.AccessRestricted.IsUnknown() {
+	if known(m.AccessRestricted) {
 		b := m.AccessRestricted.ValueBool()
 		j.AccessRestricted = &b
 	}
@@ -173,7 +129,7 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 		diags.AddAttributeError(path.Root("listed_at"), "Invalid listed_at", err.Error())
 	}
 	// A CLOSE never carries expireAt: LinkedIn rejects one in the past, and an expired job must still close.
-	if !m.ExpireAt.IsNull() && !m.ExpireAt.IsUnknown() && operation != client.JobOperationClose {
+	if known(m.ExpireAt) && operation != client.JobOperationClose {
 		if ms, err := epochMillisFromTimestamp(m.ExpireAt.ValueString()); err == nil {
 			j.ExpireAt = ms
 		} else {
@@ -184,7 +140,7 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	j.WorkplaceTypes = stringList(ctx, m.WorkplaceTypes, &diags)
 	j.Categories = stringList(ctx, m.Categories, &diags)
 	j.Industries = stringList(ctx, m.Industries, &diags)
-	if !m.Compensation.IsNull() && !m.Compensation.IsUnknown() {
+	if known(m.Compensation) {
 		var comps []compensationModel
 		diags.Append(m.Compensation.ElementsAs(ctx, &comps, false)...)
 		if len(comps) > 0 {
@@ -202,15 +158,6 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 		}
 	}
 	return j, diags
-}
-
-func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
 }
 
 var jobPostingURLPattern = regexp.MustCompile(`/jobs/view/(\d+)`)
@@ -237,7 +184,7 @@ func stateFromListingStatus(s string) string {
 // has none.
 func (m *jobPostingModel) applyStatus(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
 	m.JobPostingURL = types.StringValue(st.JobPostingURL)
-	if urn := jobPostingURNFromURL(st.JobPostingURL); urn != "" && (m.JobPostingURN.IsNull() || m.JobPostingURN.IsUnknown() || m.JobPostingURN.ValueString() == "") {
+	if urn := jobPostingURNFromURL(st.JobPostingURL); urn != "" && (!known(m.JobPostingURN) || m.JobPostingURN.ValueString() == "") {
 		m.JobPostingURN = types.StringValue(urn)
 	}
 	if m.JobPostingURN.IsUnknown() {
@@ -255,7 +202,7 @@ func (m *jobPostingModel) applyStatus(ctx context.Context, st *client.JobPosting
 	} else if m.ExpireAt.IsUnknown() {
 		m.ExpireAt = types.StringNull()
 	}
-	if m.ListedAt.IsNull() || m.ListedAt.IsUnknown() {
+	if !known(m.ListedAt) {
 		if st.JobPostingInfo.ListedAt != 0 {
 			m.ListedAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ListedAt))
 		}
@@ -287,11 +234,4 @@ func (m *jobPostingModel) fillFromImport(ctx context.Context, st *client.JobPost
 		diags.Append(d...)
 		m.AlternateLocations = l
 	}
-}
-
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

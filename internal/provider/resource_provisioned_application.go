@@ -257,10 +257,10 @@ func (m provisionedApplicationModel) input(ctx context.Context, diags *diag.Diag
 		ValidJsSdkDomains:            []string{},
 		OAuth2AuthorizedCallbackURLs: []string{},
 	}
-	if !m.ValidJSSDKDomains.IsNull() && !m.ValidJSSDKDomains.IsUnknown() {
+	if known(m.ValidJSSDKDomains) {
 		diags.Append(m.ValidJSSDKDomains.ElementsAs(ctx, &in.ValidJsSdkDomains, false)...)
 	}
-	if !m.OAuth2AuthorizedCallbackURLs.IsNull() && !m.OAuth2AuthorizedCallbackURLs.IsUnknown() {
+	if known(m.OAuth2AuthorizedCallbackURLs) {
 		diags.Append(m.OAuth2AuthorizedCallbackURLs.ElementsAs(ctx, &in.OAuth2AuthorizedCallbackURLs, false)...)
 	}
 	return in

@@ -31,7 +31,7 @@ func (v funcValidator) Description(context.Context) string         { return v.de
 func (v funcValidator) MarkdownDescription(context.Context) string { return v.description }
 
 func (v funcValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	s := req.ConfigValue.ValueString()
@@ -147,12 +147,4 @@ func integrationKeyRules(ctx context.Context, config tfsdk.Config, diags *diag.D
 		}
 	}
 	return t
-}
-
-// known reports whether a value is set and known (neither null nor unknown).
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }
