@@ -5,31 +5,81 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	rsschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
-// Attribute descriptions shared by the integration resources and data source.
-var (
-	descIntegrationContext = "The customer's integration context: an organization URN (`urn:li:organization:N`) for most " +
+// The key of an integration: integration_context, integration_type and tenant_type, shared by
+// linkedin_integration, linkedin_integration_configuration and the linkedin_integration data source.
+// Which context and tenant fit which type:
+// https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/integration-types
+
+const (
+	integrationContextDescription = "The customer's integration context: an organization URN (`urn:li:organization:N`) for most " +
 		"integration types, a contract URN (`urn:li:contract:N`) for `CSA_API`, `CRM_CSA_API` and `PREMIUM_JOB_POSTING`. " +
 		"LinkedIn shows it to the customer in the integration configuration plugin."
-	descIntegrationType = "The integration type, one of " + backquoteList(validate.IntegrationTypeNames()) + "."
-	descTenantType      = "`RECRUITER` or `JOBS`. Defaults to the tenant type of `integration_type` (`JOBS` for " +
+	tenantTypeDescription = "`RECRUITER` or `JOBS`. Defaults to the tenant type of `integration_type` (`JOBS` for " +
 		"`APPLY_CONNECT`, `APPLY_WITH_LINKEDIN` and `PREMIUM_JOB_POSTING`, `RECRUITER` for the others); any other value is rejected."
 )
 
-func integrationTypeValidators() []validator.String {
-	return []validator.String{stringvalidator.OneOf(validate.IntegrationTypeNames()...)}
+func integrationTypeDescription() string {
+	return "The integration type, one of " + backquoteList(validate.IntegrationTypeNames()) + "."
 }
 
-func tenantTypeValidators() []validator.String {
-	return []validator.String{stringvalidator.OneOf(validate.TenantTypes()...)}
+// integrationKeyResourceAttributes are the key attributes of a resource: another key is another integration
+// (or configuration), so a change replaces the resource.
+func integrationKeyResourceAttributes() map[string]rsschema.Attribute {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	return map[string]rsschema.Attribute{
+		"integration_context": rsschema.StringAttribute{
+			Required: true, MarkdownDescription: integrationContextDescription, PlanModifiers: replace,
+			Validators: []validator.String{integrationContextValidator()},
+		},
+		"integration_type": rsschema.StringAttribute{
+			Required: true, MarkdownDescription: integrationTypeDescription(), PlanModifiers: replace,
+			Validators: []validator.String{integrationTypeValidator()},
+		},
+		"tenant_type": rsschema.StringAttribute{
+			Optional: true, Computed: true, MarkdownDescription: tenantTypeDescription,
+			PlanModifiers: []planmodifier.String{defaultTenantType{}, stringplanmodifier.RequiresReplace()},
+			Validators:    []validator.String{tenantTypeValidator()},
+		},
+	}
+}
+
+// integrationKeyDataSourceAttributes are the key attributes of a data source.
+func integrationKeyDataSourceAttributes() map[string]dsschema.Attribute {
+	return map[string]dsschema.Attribute{
+		"integration_context": dsschema.StringAttribute{Required: true, MarkdownDescription: integrationContextDescription,
+			Validators: []validator.String{integrationContextValidator()}},
+		"integration_type": dsschema.StringAttribute{Required: true, MarkdownDescription: integrationTypeDescription(),
+			Validators: []validator.String{integrationTypeValidator()}},
+		"tenant_type": dsschema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: tenantTypeDescription,
+			Validators: []validator.String{tenantTypeValidator()}},
+	}
+}
+
+func integrationContextValidator() validator.String {
+	return funcValidator{summary: "Invalid integration_context", description: "an organization or contract URN",
+		check: validate.IntegrationContext}
+}
+
+func integrationTypeValidator() validator.String {
+	return stringvalidator.OneOf(validate.IntegrationTypeNames()...)
+}
+
+func tenantTypeValidator() validator.String {
+	return stringvalidator.OneOf(validate.TenantTypes()...)
 }
 
 // defaultTenantType plans tenant_type from integration_type when the configuration leaves it unset.
@@ -56,12 +106,43 @@ func (defaultTenantType) PlanModifyString(ctx context.Context, req planmodifier.
 	}
 }
 
-// tenantOrDefault is the tenant type to use for a key whose tenant_type may be unset.
-func tenantOrDefault(tenant types.String, integrationType string) string {
-	if known(tenant) {
-		return tenant.ValueString()
+// integrationKeyOf is the integration the key attributes name; an unset tenant_type is integration_type's.
+func integrationKeyOf(integrationContext, integrationType, tenantType types.String) client.IntegrationKey {
+	tenant := tenantType.ValueString()
+	if !known(tenantType) {
+		tenant = validate.DefaultTenantType(integrationType.ValueString())
 	}
-	return validate.DefaultTenantType(integrationType)
+	return client.IntegrationKey{
+		IntegrationContext: integrationContext.ValueString(),
+		IntegrationType:    integrationType.ValueString(),
+		TenantType:         tenant,
+	}
+}
+
+// integrationKeyRules checks, across attributes, that integration_context and tenant_type fit integration_type
+// Values not known yet are skipped; Terraform validates again once they are.
+func integrationKeyRules(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (integrationType string) {
+	var itype, ictx, tenant types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("integration_type"), &itype)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("integration_context"), &ictx)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("tenant_type"), &tenant)...)
+	if diags.HasError() || !known(itype) {
+		return ""
+	}
+	t := itype.ValueString()
+	if known(ictx) && validate.ContextKind(ictx.ValueString()) != "" {
+		if err := validate.ContextForType(t, ictx.ValueString()); err != nil {
+			diags.AddAttributeError(path.Root("integration_context"), "integration_context does not fit integration_type",
+				fmt.Sprintf("Attribute integration_context: %s.", err))
+		}
+	}
+	if known(tenant) {
+		if err := validate.TenantForType(t, tenant.ValueString()); err != nil {
+			diags.AddAttributeError(path.Root("tenant_type"), "tenant_type does not fit integration_type",
+				fmt.Sprintf("Attribute tenant_type: %s.", err))
+		}
+	}
+	return t
 }
 
 // integrationID is the resource id and import id of an integration: context/type/tenant.
