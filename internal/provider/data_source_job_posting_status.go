@@ -75,8 +75,7 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	// Reads ride out transient failures until this deadline (see the client's retry policy).
-	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
 	var id types.String

@@ -18,6 +18,12 @@ const (
 // timeoutGetter is one operation's timeout of a timeouts block (timeouts.Value's Create, Read, ...).
 type timeoutGetter func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
 
+// noTimeoutsBlock is the timeoutGetter of data sources and ephemeral resources, which have no timeouts
+// block: their reads get the default, and ride out transient failures until then.
+func noTimeoutsBlock(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+	return def, nil
+}
+
 // withTimeout bounds ctx by an operation's configured timeout (def when unset). The client retries transient
 // failures until this deadline, so the timeout is also how long an operation waits out an outage. ok is
 // false (and diags hold why) when the configured value is not a duration.
