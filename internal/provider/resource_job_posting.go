@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"strings"
 	"time"
@@ -81,181 +82,212 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 	if now == nil {
 		now = time.Now
 	}
+	attrs := jobFieldAttributes(now)
+	maps.Copy(attrs, companyAndLocationAttributes())
+	maps.Copy(attrs, listingAttributes(now))
+	maps.Copy(attrs, jobDetailAttributes())
+	maps.Copy(attrs, jobStatusAttributes())
 	resp.Schema = schema.Schema{
 		MarkdownDescription: jobPostingResourceDescription,
-		Attributes: map[string]schema.Attribute{
-			"id": computedString("The job's external id (same as `external_job_posting_id`).", true),
-
-			// Seed 001 "Sync Jobs" fields.
-			"external_job_posting_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters on one line, without surrounding whitespace. Changing it posts a new job and closes the old one.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
-			"integration_context": optionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
-				"One of `integration_context`, `company_name` or `company_page_url` is required; Recruiter System Connect requires `integration_context`.",
-				urnValidator("organization")),
-			"company_name": optionalString("The company's name, for a job not posted for an organization URN.",
-				stringvalidator.UTF8LengthBetween(1, maxCompanyNameLength), lineValidator()),
-			"company_page_url": optionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
-				companyPageURLValidator()),
-			"title": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The job's title, 1–200 characters on one line, without surrounding whitespace.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxTitleLength), lineValidator()},
-			},
-			"description": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The job's description, 100–25,000 characters. HTML is limited to `b strong u i br p ul li`; LinkedIn strips other tags. " +
-					"Use a heredoc or `file()` for long descriptions: line breaks, tabs and surrounding whitespace are kept, other control characters are refused.",
-				Validators: []validator.String{stringvalidator.UTF8LengthBetween(minDescriptionLength, maxDescriptionLength), textValidator()},
-			},
-			"company_apply_url": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Where applicants apply: an absolute `http://` or `https://` URL.",
-				Validators:          []validator.String{httpURLValidator()},
-			},
-			"listed_at": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "When the job was added to the ATS, as an RFC 3339 timestamp (for example `2026-11-01T09:00:00Z`); sent as epoch milliseconds UTC. " +
-					"Must not be in the future. A timestamp with another offset denoting the same instant does not show as a change.",
-				Validators: []validator.String{timestampValidator(true, now)},
-			},
-			"location": optionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
-				"a country alone only for a job with `workplace_types = [\"Remote\"]`. Required unless `country_code` and `postal_code` are set.",
-				locationValidator(true)),
-			"country_code": optionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
-				patternValidator(countryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
-			"postal_code": optionalString("Postal code, with `country_code`, instead of `location`.",
-				patternValidator(postalCodePattern, "must be a postal code of 2–10 letters, digits, spaces or hyphens")),
-			"state": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Default:  stringdefault.StaticString(jobStateListed),
-				MarkdownDescription: "`LISTED` (default) or `CLOSED`. Setting `CLOSED` closes the job on LinkedIn (CLOSE); setting `LISTED` again re-lists it. " +
-					"When LinkedIn stops listing the job on its own (for example `MEMBER_REPORTED`), refresh reads `CLOSED`, the plan shows `CLOSED -> LISTED` with a warning quoting LinkedIn's reason, and apply re-lists it.",
-				Validators: []validator.String{stringvalidator.OneOf(jobStates...)},
-			},
-
-			// Optional fields of spec §4.
-			"alternate_locations": schema.ListAttribute{
-				Optional:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (a country alone only for remote jobs).",
-				Validators: []validator.List{
-					listvalidator.SizeAtMost(maxAlternateLocations),
-					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(locationValidator(true)),
-				},
-			},
-			"employment_status": optionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(employmentStatuses...)),
-			"experience_level":  optionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(experienceLevels...)),
-			"workplace_types": schema.ListAttribute{
-				Optional:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Exactly one of `On-site`, `Hybrid` or `Remote` (case-insensitive). Omitted means On-site.",
-				Validators: []validator.List{
-					listvalidator.SizeBetween(1, 1),
-					listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(workplaceTypes...)),
-				},
-			},
-			"categories": schema.ListAttribute{
-				Optional:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`).",
-				Validators: []validator.List{
-					listvalidator.SizeAtMost(maxCategories),
-					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(patternValidator(jobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
-				},
-			},
-			"industries": schema.ListAttribute{
-				Optional:            true,
-				ElementType:         types.StringType,
-				MarkdownDescription: "Industries, each `urn:li:industry:N`.",
-				Validators: []validator.List{
-					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(urnValidator("industry")),
-				},
-			},
-			"listing_type": schema.StringAttribute{
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString("BASIC"),
-				MarkdownDescription: "`BASIC` (default) or `PREMIUM`. `PREMIUM` needs `contract`, and its `expire_at` must be 1–90 days ahead.",
-				Validators:          []validator.String{stringvalidator.OneOf(listingTypes...)},
-			},
-			"contract": optionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
-				urnValidator("contract")),
-			"expire_at": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "When the listing expires (RFC 3339). When not set, LinkedIn's value is read back (a BASIC job expires 180 days after `listed_at`; each renewal adds 30 days). " +
-					"When set, it must be in the future whenever it changes. Cannot be combined with `renewal_trigger` (a renewal moves it).",
-				Validators: []validator.String{timestampValidator(false, now)},
-			},
-			"availability":     optionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(availabilities...)),
-			"company_job_code": optionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, maxCompanyJobCodeLength), lineValidator()),
-			"skills_description": optionalString("The skills the job needs, at most 4,000 characters (line breaks and tabs allowed).",
-				stringvalidator.UTF8LengthBetween(1, maxSkillsDescriptionLength), textValidator()),
-			"tracking_pixel_url": optionalString("A tracking pixel URL (absolute http(s)).", httpURLValidator()),
-			"poster_email":       optionalString("E-mail address of the job's poster.", emailValidator()),
-			"access_restricted": schema.BoolAttribute{
-				Optional:            true,
-				MarkdownDescription: "Whether access to the job is restricted.",
-			},
-			"requisition_owner_email":      optionalString("E-mail address of the requisition's owner.", emailValidator()),
-			"requisition_owner_first_name": optionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
-			"requisition_owner_last_name":  optionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
-			"compensation": schema.ListNestedAttribute{
-				Optional:            true,
-				MarkdownDescription: "Pay ranges of the job (LinkedIn's `compensation.compensations`).",
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"type": schema.StringAttribute{
-							Required: true, MarkdownDescription: "What is paid, for example `BASE_SALARY`.",
-							Validators: []validator.String{patternValidator(compensationTypePattern, "must be an upper-case compensation type such as BASE_SALARY")},
-						},
-						"period": schema.StringAttribute{
-							Required: true, MarkdownDescription: "`YEARLY`, `MONTHLY`, `WEEKLY`, `DAILY` or `HOURLY`.",
-							Validators: []validator.String{stringvalidator.OneOf(compensationPeriods...)},
-						},
-						"currency_code": schema.StringAttribute{
-							Required: true, MarkdownDescription: "ISO 4217 currency code, for example `USD`.",
-							Validators: []validator.String{patternValidator(currencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
-						},
-						"min_amount": schema.StringAttribute{
-							Required: true, MarkdownDescription: "Lower bound, a decimal string such as `\"95000\"` or `\"42.50\"`.",
-							Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
-						},
-						"max_amount": schema.StringAttribute{
-							Required: true, MarkdownDescription: "Upper bound, a decimal string not below `min_amount`.",
-							Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
-						},
-					},
-				},
-			},
-			"renewal_trigger": optionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
-				"Setting it for the first time (at creation, after an import, or later) only records it; removing it does nothing. A month (`\"2026-12\"`) or a counter works well."),
-
-			// Computed.
-			"job_posting_urn":              computedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
-			"job_posting_url":              computedString("The job's page on LinkedIn.", true),
-			"standardized_location":        computedString("The location as LinkedIn standardised it.", false),
-			"listing_status":               computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
-			"listing_status_detail":        resourceStatusDetailAttribute("listing"),
-			"linkedin_apply_status":        computedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
-			"linkedin_apply_status_detail": resourceStatusDetailAttribute("LinkedIn Apply"),
-			"promotion_status":             computedString("`PROMOTED` or `NOT_PROMOTED`.", false),
-			"promotion_status_detail":      resourceStatusDetailAttribute("promotion"),
-			"last_task_id":                 computedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
-			"last_task_status":             computedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
-		},
+		Attributes:          attrs,
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
+	}
+}
+
+// jobFieldAttributes are the fields every job carries: its key in the ATS, what it is, where to apply, and
+// whether it is listed.
+func jobFieldAttributes(now func() time.Time) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"external_job_posting_id": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The job's unique id in the ATS (`externalJobPostingId`), 1–75 characters on one line, without surrounding whitespace. Changing it posts a new job and closes the old one.",
+			Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"title": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The job's title, 1–200 characters on one line, without surrounding whitespace.",
+			Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxTitleLength), lineValidator()},
+		},
+		"description": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "The job's description, 100–25,000 characters. HTML is limited to `b strong u i br p ul li`; LinkedIn strips other tags. " +
+				"Use a heredoc or `file()` for long descriptions: line breaks, tabs and surrounding whitespace are kept, other control characters are refused.",
+			Validators: []validator.String{stringvalidator.UTF8LengthBetween(minDescriptionLength, maxDescriptionLength), textValidator()},
+		},
+		"company_apply_url": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "Where applicants apply: an absolute `http://` or `https://` URL.",
+			Validators:          []validator.String{httpURLValidator()},
+		},
+		"listed_at": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "When the job was added to the ATS, as an RFC 3339 timestamp (for example `2026-11-01T09:00:00Z`); sent as epoch milliseconds UTC. " +
+				"Must not be in the future. A timestamp with another offset denoting the same instant does not show as a change.",
+			Validators: []validator.String{timestampValidator(true, now)},
+		},
+		"state": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Default:  stringdefault.StaticString(jobStateListed),
+			MarkdownDescription: "`LISTED` (default) or `CLOSED`. Setting `CLOSED` closes the job on LinkedIn (CLOSE); setting `LISTED` again re-lists it. " +
+				"When LinkedIn stops listing the job on its own (for example `MEMBER_REPORTED`), refresh reads `CLOSED`, the plan shows `CLOSED -> LISTED` with a warning quoting LinkedIn's reason, and apply re-lists it.",
+			Validators: []validator.String{stringvalidator.OneOf(jobStates...)},
+		},
+	}
+}
+
+// companyAndLocationAttributes say whom the job is for and where it is (ValidateConfig checks which
+// combinations LinkedIn takes).
+func companyAndLocationAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"integration_context": optionalString("The organization the job is posted for, `urn:li:organization:N` (sent as `integrationContext` on `/v2` and as `company` on `/rest`). "+
+			"One of `integration_context`, `company_name` or `company_page_url` is required; Recruiter System Connect requires `integration_context`.",
+			urnValidator("organization")),
+		"company_name": optionalString("The company's name, for a job not posted for an organization URN.",
+			stringvalidator.UTF8LengthBetween(1, maxCompanyNameLength), lineValidator()),
+		"company_page_url": optionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
+			companyPageURLValidator()),
+		"location": optionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
+			"a country alone only for a job with `workplace_types = [\"Remote\"]`. Required unless `country_code` and `postal_code` are set.",
+			locationValidator(true)),
+		"country_code": optionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
+			patternValidator(countryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
+		"postal_code": optionalString("Postal code, with `country_code`, instead of `location`.",
+			patternValidator(postalCodePattern, "must be a postal code of 2–10 letters, digits, spaces or hyphens")),
+		"alternate_locations": schema.ListAttribute{
+			Optional:            true,
+			ElementType:         types.StringType,
+			MarkdownDescription: "Up to 7 other locations of the job, each in one of the `location` forms (a country alone only for remote jobs).",
+			Validators: []validator.List{
+				listvalidator.SizeAtMost(maxAlternateLocations),
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(locationValidator(true)),
+			},
+		},
+		"workplace_types": schema.ListAttribute{
+			Optional:            true,
+			ElementType:         types.StringType,
+			MarkdownDescription: "Exactly one of `On-site`, `Hybrid` or `Remote` (case-insensitive). Omitted means On-site.",
+			Validators: []validator.List{
+				listvalidator.SizeBetween(1, 1),
+				listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(workplaceTypes...)),
+			},
+		},
+	}
+}
+
+// listingAttributes say how LinkedIn lists the job: basic or premium, to whom, until when, and when to renew.
+func listingAttributes(now func() time.Time) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"listing_type": schema.StringAttribute{
+			Optional:            true,
+			Computed:            true,
+			Default:             stringdefault.StaticString("BASIC"),
+			MarkdownDescription: "`BASIC` (default) or `PREMIUM`. `PREMIUM` needs `contract`, and its `expire_at` must be 1–90 days ahead.",
+			Validators:          []validator.String{stringvalidator.OneOf(listingTypes...)},
+		},
+		"contract": optionalString("The customer's Recruiter contract, `urn:li:contract:N`; required for `listing_type = \"PREMIUM\"` and `availability = \"INTERNAL\"`.",
+			urnValidator("contract")),
+		"expire_at": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "When the listing expires (RFC 3339). When not set, LinkedIn's value is read back (a BASIC job expires 180 days after `listed_at`; each renewal adds 30 days). " +
+				"When set, it must be in the future whenever it changes. Cannot be combined with `renewal_trigger` (a renewal moves it).",
+			Validators: []validator.String{timestampValidator(false, now)},
+		},
+		"availability": optionalString("`PUBLIC`, `PRIVATE_TO_ATS_INTEGRATION` or `INTERNAL` (needs `contract`).", stringvalidator.OneOf(availabilities...)),
+		"renewal_trigger": optionalString("Any value. Changing it on an existing job renews the listing (RENEW: LinkedIn extends `expire_at` by 30 days). " +
+			"Setting it for the first time (at creation, after an import, or later) only records it; removing it does nothing. A month (`\"2026-12\"`) or a counter works well."),
+	}
+}
+
+// jobDetailAttributes are optional details of the job and of its requisition.
+func jobDetailAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"employment_status": optionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(employmentStatuses...)),
+		"experience_level":  optionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(experienceLevels...)),
+		"categories": schema.ListAttribute{
+			Optional:            true,
+			ElementType:         types.StringType,
+			MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`).",
+			Validators: []validator.List{
+				listvalidator.SizeAtMost(maxCategories),
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(patternValidator(jobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
+			},
+		},
+		"industries": schema.ListAttribute{
+			Optional:            true,
+			ElementType:         types.StringType,
+			MarkdownDescription: "Industries, each `urn:li:industry:N`.",
+			Validators: []validator.List{
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(urnValidator("industry")),
+			},
+		},
+		"company_job_code": optionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, maxCompanyJobCodeLength), lineValidator()),
+		"skills_description": optionalString("The skills the job needs, at most 4,000 characters (line breaks and tabs allowed).",
+			stringvalidator.UTF8LengthBetween(1, maxSkillsDescriptionLength), textValidator()),
+		"tracking_pixel_url": optionalString("A tracking pixel URL (absolute http(s)).", httpURLValidator()),
+		"poster_email":       optionalString("E-mail address of the job's poster.", emailValidator()),
+		"access_restricted": schema.BoolAttribute{
+			Optional:            true,
+			MarkdownDescription: "Whether access to the job is restricted.",
+		},
+		"requisition_owner_email":      optionalString("E-mail address of the requisition's owner.", emailValidator()),
+		"requisition_owner_first_name": optionalString("First name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
+		"requisition_owner_last_name":  optionalString("Last name of the requisition's owner.", stringvalidator.UTF8LengthBetween(1, maxRequisitionNameLength), lineValidator()),
+		"compensation": schema.ListNestedAttribute{
+			Optional:            true,
+			MarkdownDescription: "Pay ranges of the job (LinkedIn's `compensation.compensations`).",
+			Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+			NestedObject: schema.NestedAttributeObject{
+				Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						Required: true, MarkdownDescription: "What is paid, for example `BASE_SALARY`.",
+						Validators: []validator.String{patternValidator(compensationTypePattern, "must be an upper-case compensation type such as BASE_SALARY")},
+					},
+					"period": schema.StringAttribute{
+						Required: true, MarkdownDescription: "`YEARLY`, `MONTHLY`, `WEEKLY`, `DAILY` or `HOURLY`.",
+						Validators: []validator.String{stringvalidator.OneOf(compensationPeriods...)},
+					},
+					"currency_code": schema.StringAttribute{
+						Required: true, MarkdownDescription: "ISO 4217 currency code, for example `USD`.",
+						Validators: []validator.String{patternValidator(currencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
+					},
+					"min_amount": schema.StringAttribute{
+						Required: true, MarkdownDescription: "Lower bound, a decimal string such as `\"95000\"` or `\"42.50\"`.",
+						Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
+					},
+					"max_amount": schema.StringAttribute{
+						Required: true, MarkdownDescription: "Upper bound, a decimal string not below `min_amount`.",
+						Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
+					},
+				},
+			},
+		},
+	}
+}
+
+// jobStatusAttributes are computed: what LinkedIn made of the job (read from jobPostingStatus) and the last
+// task the provider sent.
+func jobStatusAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":                           computedString("The job's external id (same as `external_job_posting_id`).", true),
+		"job_posting_urn":              computedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
+		"job_posting_url":              computedString("The job's page on LinkedIn.", true),
+		"standardized_location":        computedString("The location as LinkedIn standardised it.", false),
+		"listing_status":               computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
+		"listing_status_detail":        resourceStatusDetailAttribute("listing"),
+		"linkedin_apply_status":        computedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
+		"linkedin_apply_status_detail": resourceStatusDetailAttribute("LinkedIn Apply"),
+		"promotion_status":             computedString("`PROMOTED` or `NOT_PROMOTED`.", false),
+		"promotion_status_detail":      resourceStatusDetailAttribute("promotion"),
+		"last_task_id":                 computedString("The `urn:li:simpleJobPostingTask:…` of the last operation the provider sent (null after an import).", false),
+		"last_task_status":             computedString("How LinkedIn finished that task: `SUCCEEDED` or `PROCESSED`.", false),
 	}
 }
 
@@ -273,96 +305,6 @@ func (r *jobPostingResource) ValidateConfig(ctx context.Context, req resource.Va
 		return
 	}
 	validateJobPostingConfig(ctx, &m, &resp.Diagnostics)
-}
-
-func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
-	// Company.
-	if m.IntegrationContext.IsNull() && m.CompanyName.IsNull() && m.CompanyPageURL.IsNull() {
-		diags.AddAttributeError(path.Root("integration_context"), "Missing company",
-			"One of integration_context (urn:li:organization:N, required by Recruiter System Connect), company_name or company_page_url must be set.")
-	}
-	// Location or country_code + postal_code.
-	if !m.Location.IsUnknown() && !m.CountryCode.IsUnknown() && !m.PostalCode.IsUnknown() {
-		switch {
-		case !m.Location.IsNull() && (!m.CountryCode.IsNull() || !m.PostalCode.IsNull()):
-			diags.AddAttributeError(path.Root("location"), "Conflicting location",
-				"Attribute location cannot be combined with country_code and postal_code: LinkedIn takes either a location or a country code with a postal code.")
-		case m.Location.IsNull() && m.CountryCode.IsNull() && m.PostalCode.IsNull():
-			diags.AddAttributeError(path.Root("location"), "Missing location",
-				"Attribute location is required unless country_code and postal_code are both set.")
-		case m.Location.IsNull() && m.CountryCode.IsNull():
-			diags.AddAttributeError(path.Root("country_code"), "Missing country_code",
-				"Attribute country_code is required with postal_code when location is not set.")
-		case m.Location.IsNull() && m.PostalCode.IsNull():
-			diags.AddAttributeError(path.Root("postal_code"), "Missing postal_code",
-				"Attribute postal_code is required with country_code when location is not set.")
-		}
-	}
-	// A country alone only for remote jobs (location and alternate locations).
-	if !m.WorkplaceTypes.IsUnknown() && !m.AlternateLocations.IsUnknown() {
-		var wt, alts []types.String
-		if !m.WorkplaceTypes.IsNull() {
-			diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
-		}
-		remote := len(wt) == 1 && strings.EqualFold(wt[0].ValueString(), "Remote")
-		check := func(p path.Path, name, loc string) {
-			if n, problem := checkLocation(loc); problem == "" && n == 1 && !remote {
-				diags.AddAttributeError(p, "Location needs a city",
-					fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
-						name, loc, locationFormats))
-			}
-		}
-		if known(m.Location) {
-			check(path.Root("location"), "location", m.Location.ValueString())
-		}
-		if !m.AlternateLocations.IsNull() {
-			diags.Append(m.AlternateLocations.ElementsAs(ctx, &alts, true)...)
-			for i, a := range alts {
-				if known(a) {
-					check(path.Root("alternate_locations").AtListIndex(i), fmt.Sprintf("alternate_locations[%d]", i), a.ValueString())
-				}
-			}
-		}
-	}
-	// Contract requirements.
-	if known(m.ListingType) && m.ListingType.ValueString() == "PREMIUM" && m.Contract.IsNull() {
-		diags.AddAttributeError(path.Root("contract"), "Missing contract",
-			"Attribute contract (urn:li:contract:N) is required when listing_type is PREMIUM: premium jobs are posted against the customer's Recruiter contract.")
-	}
-	if known(m.Availability) && m.Availability.ValueString() == "INTERNAL" && m.Contract.IsNull() {
-		diags.AddAttributeError(path.Root("contract"), "Missing contract",
-			"Attribute contract (urn:li:contract:N) is required when availability is INTERNAL.")
-	}
-	// expire_at and renewal_trigger.
-	if !m.ExpireAt.IsNull() && !m.RenewalTrigger.IsNull() {
-		diags.AddAttributeError(path.Root("renewal_trigger"), "Conflicting renewal_trigger",
-			"Attribute renewal_trigger cannot be combined with expire_at: a renewal extends expire_at by 30 days, which the configured expire_at would undo. Remove expire_at to renew, or change expire_at instead of renewing.")
-	}
-	// expire_at after listed_at.
-	if known(m.ExpireAt) && known(m.ListedAt) {
-		e, err1 := parseTimestamp(m.ExpireAt.ValueString())
-		l, err2 := parseTimestamp(m.ListedAt.ValueString())
-		if err1 == nil && err2 == nil && !e.After(l) {
-			diags.AddAttributeError(path.Root("expire_at"), "Invalid expire_at",
-				fmt.Sprintf("Attribute expire_at (%s) must be after listed_at (%s).", m.ExpireAt.ValueString(), m.ListedAt.ValueString()))
-		}
-	}
-	// Compensation ranges.
-	if known(m.Compensation) {
-		var comps []compensationModel
-		diags.Append(m.Compensation.ElementsAs(ctx, &comps, true)...)
-		for i, c := range comps {
-			if !known(c.MinAmount) || !known(c.MaxAmount) {
-				continue
-			}
-			lo, ok1 := parseAmountCents(c.MinAmount.ValueString())
-			hi, ok2 := parseAmountCents(c.MaxAmount.ValueString())
-			if ok1 && ok2 && lo > hi {
-				diags.AddAttributeError(path.Root("compensation").AtListIndex(i).AtName("max_amount"), "Invalid compensation range",
-					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, c.MaxAmount.ValueString(), c.MinAmount.ValueString()))
-			}
-		}
-	}
 }
 
 // ModifyPlan checks the rules that depend on the current time or on the prior state.

@@ -1,13 +1,17 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/mail"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
@@ -156,4 +160,121 @@ func parseAmountCents(s string) (int64, bool) {
 		}
 	}
 	return v, true
+}
+
+// validateJobPostingConfig checks the rules that involve several attributes. Values not known yet are
+// skipped; Terraform validates again once they are.
+func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
+	validateCompany(m, diags)
+	validateLocationForm(m, diags)
+	validateCountryOnlyLocations(ctx, m, diags)
+	validateContract(m, diags)
+	validateExpireAt(m, diags)
+	validateCompensationRanges(ctx, m, diags)
+}
+
+// validateCompany requires one way of naming the company.
+func validateCompany(m *jobPostingModel, diags *diag.Diagnostics) {
+	if m.IntegrationContext.IsNull() && m.CompanyName.IsNull() && m.CompanyPageURL.IsNull() {
+		diags.AddAttributeError(path.Root("integration_context"), "Missing company",
+			"One of integration_context (urn:li:organization:N, required by Recruiter System Connect), company_name or company_page_url must be set.")
+	}
+}
+
+// validateLocationForm requires either location or country_code with postal_code.
+func validateLocationForm(m *jobPostingModel, diags *diag.Diagnostics) {
+	if m.Location.IsUnknown() || m.CountryCode.IsUnknown() || m.PostalCode.IsUnknown() {
+		return
+	}
+	switch {
+	case !m.Location.IsNull() && (!m.CountryCode.IsNull() || !m.PostalCode.IsNull()):
+		diags.AddAttributeError(path.Root("location"), "Conflicting location",
+			"Attribute location cannot be combined with country_code and postal_code: LinkedIn takes either a location or a country code with a postal code.")
+	case m.Location.IsNull() && m.CountryCode.IsNull() && m.PostalCode.IsNull():
+		diags.AddAttributeError(path.Root("location"), "Missing location",
+			"Attribute location is required unless country_code and postal_code are both set.")
+	case m.Location.IsNull() && m.CountryCode.IsNull():
+		diags.AddAttributeError(path.Root("country_code"), "Missing country_code",
+			"Attribute country_code is required with postal_code when location is not set.")
+	case m.Location.IsNull() && m.PostalCode.IsNull():
+		diags.AddAttributeError(path.Root("postal_code"), "Missing postal_code",
+			"Attribute postal_code is required with country_code when location is not set.")
+	}
+}
+
+// validateCountryOnlyLocations allows a country alone (as location or alternate location) only for remote jobs.
+func validateCountryOnlyLocations(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
+	if m.WorkplaceTypes.IsUnknown() || m.AlternateLocations.IsUnknown() {
+		return
+	}
+	var wt, alts []types.String
+	if !m.WorkplaceTypes.IsNull() {
+		diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
+	}
+	remote := len(wt) == 1 && strings.EqualFold(wt[0].ValueString(), "Remote")
+	check := func(p path.Path, name, loc string) {
+		if n, problem := checkLocation(loc); problem == "" && n == 1 && !remote {
+			diags.AddAttributeError(p, "Location needs a city",
+				fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
+					name, loc, locationFormats))
+		}
+	}
+	if known(m.Location) {
+		check(path.Root("location"), "location", m.Location.ValueString())
+	}
+	if !m.AlternateLocations.IsNull() {
+		diags.Append(m.AlternateLocations.ElementsAs(ctx, &alts, true)...)
+		for i, a := range alts {
+			if known(a) {
+				check(path.Root("alternate_locations").AtListIndex(i), fmt.Sprintf("alternate_locations[%d]", i), a.ValueString())
+			}
+		}
+	}
+}
+
+// validateContract requires a contract for premium and internal jobs.
+func validateContract(m *jobPostingModel, diags *diag.Diagnostics) {
+	if known(m.ListingType) && m.ListingType.ValueString() == "PREMIUM" && m.Contract.IsNull() {
+		diags.AddAttributeError(path.Root("contract"), "Missing contract",
+			"Attribute contract (urn:li:contract:N) is required when listing_type is PREMIUM: premium jobs are posted against the customer's Recruiter contract.")
+	}
+	if known(m.Availability) && m.Availability.ValueString() == "INTERNAL" && m.Contract.IsNull() {
+		diags.AddAttributeError(path.Root("contract"), "Missing contract",
+			"Attribute contract (urn:li:contract:N) is required when availability is INTERNAL.")
+	}
+}
+
+// validateExpireAt keeps expire_at apart from renewal_trigger, and after listed_at.
+func validateExpireAt(m *jobPostingModel, diags *diag.Diagnostics) {
+	if !m.ExpireAt.IsNull() && !m.RenewalTrigger.IsNull() {
+		diags.AddAttributeError(path.Root("renewal_trigger"), "Conflicting renewal_trigger",
+			"Attribute renewal_trigger cannot be combined with expire_at: a renewal extends expire_at by 30 days, which the configured expire_at would undo. Remove expire_at to renew, or change expire_at instead of renewing.")
+	}
+	if known(m.ExpireAt) && known(m.ListedAt) {
+		e, err1 := parseTimestamp(m.ExpireAt.ValueString())
+		l, err2 := parseTimestamp(m.ListedAt.ValueString())
+		if err1 == nil && err2 == nil && !e.After(l) {
+			diags.AddAttributeError(path.Root("expire_at"), "Invalid expire_at",
+				fmt.Sprintf("Attribute expire_at (%s) must be after listed_at (%s).", m.ExpireAt.ValueString(), m.ListedAt.ValueString()))
+		}
+	}
+}
+
+// validateCompensationRanges requires min_amount <= max_amount in every range.
+func validateCompensationRanges(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
+	if known(m.Compensation) {
+		var comps []compensationModel
+		diags.Append(m.Compensation.ElementsAs(ctx, &comps, true)...)
+		for i, c := range comps {
+			if !known(c.MinAmount) || !known(c.MaxAmount) {
+				continue
+			}
+			lo, ok1 := parseAmountCents(c.MinAmount.ValueString())
+			hi, ok2 := parseAmountCents(c.MaxAmount.ValueString())
+			if ok1 && ok2 && lo > hi {
+				diags.AddAttributeError(path.Root("compensation").AtListIndex(i).AtName("max_amount"), "Invalid compensation range",
+					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, c.MaxAmount.ValueString(), c.MinAmount.ValueString()))
+			}
+		}
+	}
 }
