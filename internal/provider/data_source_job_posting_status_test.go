@@ -5,8 +5,12 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
@@ -68,23 +72,23 @@ data "linkedin_job_posting_status" "two" {
 				// A data source inside a check block is read again on every plan ("will be read during apply"),
 				// which the test framework counts as a non-empty plan.
 				ExpectNonEmptyPlan: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(one, "external_job_posting_id", "REQ-DS-1"),
-					resource.TestCheckResourceAttr(one, "listing_status", "LISTED"),
-					resource.TestCheckResourceAttrPair(one, "job_posting_url", "linkedin_job_posting.one", "job_posting_url"),
-					resource.TestCheckResourceAttrPair(one, "job_posting_urn", "linkedin_job_posting.one", "job_posting_urn"),
-					resource.TestCheckResourceAttr(one, "raw_location", "Mountain View, CA"),
-					resource.TestCheckResourceAttr(one, "listed_at", "2026-01-05T09:00:00Z"),
-					resource.TestCheckResourceAttrSet(one, "expire_at"),
-					resource.TestCheckResourceAttrSet(one, "linkedin_apply_status"),
-					resource.TestCheckResourceAttrSet(one, "promotion_status"),
-					resource.TestCheckResourceAttr(all, "statuses.#", "2"),
-					resource.TestCheckResourceAttr(all, "statuses.0.external_job_posting_id", "REQ-DS-1"),
-					resource.TestCheckResourceAttr(all, "statuses.1.external_job_posting_id", "REQ-DS-2"),
-					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-2.listing_status", "LISTED"),
-					resource.TestCheckResourceAttr(all, "missing_ids.#", "1"),
-					resource.TestCheckResourceAttr(all, "missing_ids.0", "REQ-DS-UNKNOWN"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("external_job_posting_id"), knownvalue.StringExact("REQ-DS-1")),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+					statecheck.CompareValuePairs(one, tfjsonpath.New("job_posting_url"), "linkedin_job_posting.one", tfjsonpath.New("job_posting_url"), compare.ValuesSame()),
+					statecheck.CompareValuePairs(one, tfjsonpath.New("job_posting_urn"), "linkedin_job_posting.one", tfjsonpath.New("job_posting_urn"), compare.ValuesSame()),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("raw_location"), knownvalue.StringExact("Mountain View, CA")),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("listed_at"), knownvalue.StringExact("2026-01-05T09:00:00Z")),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("expire_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("linkedin_apply_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("promotion_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("statuses"), knownvalue.ListSizeExact(2)),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("statuses").AtSliceIndex(0).AtMapKey("external_job_posting_id"), knownvalue.StringExact("REQ-DS-1")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("statuses").AtSliceIndex(1).AtMapKey("external_job_posting_id"), knownvalue.StringExact("REQ-DS-2")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-2").AtMapKey("listing_status"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("missing_ids"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("missing_ids").AtSliceIndex(0), knownvalue.StringExact("REQ-DS-UNKNOWN")),
+				},
 			},
 			{ // LinkedIn stops listing REQ-DS-2; Terraform forgets the jobs and only watches them through the data sources
 				PreConfig: func() {
@@ -97,15 +101,15 @@ data "linkedin_job_posting_status" "two" {
 					}
 				},
 				Config: watchOnly,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, "REQ-DS-2", "NOT_LISTED"),
-					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-1.listing_status", "LISTED"),
-					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-2.listing_status", "NOT_LISTED"),
-					resource.TestCheckResourceAttr(all, "by_id.REQ-DS-2.listing_status_detail.error_type", "CUSTOMER_ERROR"),
-					resource.TestMatchResourceAttr(all, "by_id.REQ-DS-2.listing_status_detail.status_message", regexp.MustCompile(`^CUSTOMER_EXCLUDED:`)),
-					resource.TestMatchResourceAttr(all, "by_id.REQ-DS-2.listing_status_detail.resolution", regexp.MustCompile(`LinkedIn Support`)),
-					resource.TestCheckResourceAttr("data.linkedin_job_posting_status.two", "listing_status", "NOT_LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-1").AtMapKey("listing_status"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-2").AtMapKey("listing_status"), knownvalue.StringExact("NOT_LISTED")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-2").AtMapKey("listing_status_detail").AtMapKey("error_type"), knownvalue.StringExact("CUSTOMER_ERROR")),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-2").AtMapKey("listing_status_detail").AtMapKey("status_message"), knownvalue.StringRegexp(regexp.MustCompile(`^CUSTOMER_EXCLUDED:`))),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("by_id").AtMapKey("REQ-DS-2").AtMapKey("listing_status_detail").AtMapKey("resolution"), knownvalue.StringRegexp(regexp.MustCompile(`LinkedIn Support`))),
+					statecheck.ExpectKnownValue("data.linkedin_job_posting_status.two", tfjsonpath.New("listing_status"), knownvalue.StringExact("NOT_LISTED")),
+				},
+				Check: checkListingOnLinkedIn(env, "REQ-DS-2", "NOT_LISTED"),
 			},
 		},
 	})
@@ -137,23 +141,23 @@ data "linkedin_job_posting_statuses" "many" {
   external_job_posting_ids = [for i in range(250) : format("REQ-MANY-%03d", i)]
 }
 `,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("data.linkedin_job_posting_statuses.many", "statuses.#", "0"),
-				resource.TestCheckResourceAttr("data.linkedin_job_posting_statuses.many", "missing_ids.#", "250"),
-				func(_ *terraform.State) error {
-					calls := 0
-					for _, c := range env.Emulator.RequestCounts() {
-						if c.Path == "/rest/jobPostingStatus" {
-							calls += c.Count
-						}
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.linkedin_job_posting_statuses.many", tfjsonpath.New("statuses"), knownvalue.ListSizeExact(0)),
+				statecheck.ExpectKnownValue("data.linkedin_job_posting_statuses.many", tfjsonpath.New("missing_ids"), knownvalue.ListSizeExact(250)),
+			},
+			Check: func(_ *terraform.State) error {
+				calls := 0
+				for _, c := range env.Emulator.RequestCounts() {
+					if c.Path == "/rest/jobPostingStatus" {
+						calls += c.Count
 					}
-					// every read of 250 ids makes exactly 3 calls (100 + 100 + 50); plans and refreshes read again
-					if calls == 0 || calls%3 != 0 {
-						return fmt.Errorf("250 ids were read in %d call(s) in all; want 3 calls of at most 100 ids per read", calls)
-					}
-					return nil
-				},
-			),
+				}
+				// every read of 250 ids makes exactly 3 calls (100 + 100 + 50); plans and refreshes read again
+				if calls == 0 || calls%3 != 0 {
+					return fmt.Errorf("250 ids were read in %d call(s) in all; want 3 calls of at most 100 ids per read", calls)
+				}
+				return nil
+			},
 		}},
 	})
 }

@@ -9,9 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
@@ -73,6 +77,23 @@ func checkListingOnLinkedIn(env *acctest.Env, id, want string) resource.TestChec
 	}
 }
 
+// timestampsApart compares RFC 3339 timestamps read from the state at successive steps: each must be d
+// after the one before.
+type timestampsApart time.Duration
+
+func (d timestampsApart) CompareValues(values ...any) error {
+	for i := 1; i < len(values); i++ {
+		before, ok1 := values[i-1].(string)
+		after, ok2 := values[i].(string)
+		b, err1 := time.Parse(time.RFC3339, before)
+		a, err2 := time.Parse(time.RFC3339, after)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil || a.Sub(b) != time.Duration(d) {
+			return fmt.Errorf("went from %v to %v, want %s later", values[i-1], values[i], time.Duration(d))
+		}
+	}
+	return nil
+}
+
 func TestAccJobPosting_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-LIFE-1", "linkedin_job_posting.test"
@@ -91,7 +112,9 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 	cfg := func(overrides ...map[string]string) string {
 		return env.ChildProviderConfig() + jobPostingConfig("test", base, overrides...)
 	}
-	var firstTask, expireBefore string
+	// Every operation sends a new task; a renewal moves expire_at 30 days on.
+	newTask := statecheck.CompareValue(compare.ValuesDiffer())
+	renewal := statecheck.CompareValue(timestampsApart(30 * 24 * time.Hour))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -99,71 +122,58 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{ // create
 				Config: cfg(),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "id", id),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "listing_type", "BASIC"),
-					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
-					resource.TestMatchResourceAttr(addr, "last_task_id", regexp.MustCompile(`^urn:li:simpleJobPostingTask:`)),
-					resource.TestMatchResourceAttr(addr, "job_posting_urn", regexp.MustCompile(`^urn:li:jobPosting:\d+$`)),
-					resource.TestCheckResourceAttrSet(addr, "job_posting_url"),
-					resource.TestCheckResourceAttrSet(addr, "expire_at"),
-					resource.TestCheckResourceAttrSet(addr, "listing_status"),
-					resource.TestCheckResourceAttrSet(addr, "linkedin_apply_status"),
-					resource.TestCheckResourceAttrSet(addr, "promotion_status"),
-					stateAttr(addr, "last_task_id", &firstTask),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_type"), knownvalue.StringExact("BASIC")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_status"), knownvalue.StringExact("SUCCEEDED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_id"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:li:simpleJobPostingTask:`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("job_posting_urn"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:li:jobPosting:\d+$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("job_posting_url"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("expire_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("linkedin_apply_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status"), knownvalue.NotNull()),
+					newTask.AddStateValue(addr, tfjsonpath.New("last_task_id")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // update in place, with every optional field
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`}),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "title", "Senior Backend Engineer"),
-					resource.TestCheckResourceAttr(addr, "compensation.0.max_amount", "190000"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-					func(s *terraform.State) error {
-						if got := s.RootModule().Resources[addr].Primary.Attributes["last_task_id"]; got == firstTask {
-							return fmt.Errorf("the update sent no new task (last_task_id still %s)", got)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Senior Backend Engineer")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("compensation").AtSliceIndex(0).AtMapKey("max_amount"), knownvalue.StringExact("190000")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+					newTask.AddStateValue(addr, tfjsonpath.New("last_task_id")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // close
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"CLOSED"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "NOT_LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "CLOSED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "NOT_LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("CLOSED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("NOT_LISTED")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 			},
 			{ // re-open
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"LISTED"`, "renewal_trigger": `"2026-11"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-					stateAttr(addr, "expire_at", &expireBefore),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+					renewal.AddStateValue(addr, tfjsonpath.New("expire_at")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // renew: a changed renewal_trigger sends RENEW, which moves expire_at 30 days on
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "renewal_trigger": `"2026-12"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					func(s *terraform.State) error {
-						after := s.RootModule().Resources[addr].Primary.Attributes["expire_at"]
-						b, err1 := time.Parse(time.RFC3339, expireBefore)
-						a, err2 := time.Parse(time.RFC3339, after)
-						if err1 != nil || err2 != nil || a.Sub(b) != 30*24*time.Hour {
-							return fmt.Errorf("expire_at went from %s to %s, want 30 days later", expireBefore, after)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					renewal.AddStateValue(addr, tfjsonpath.New("expire_at")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // import by external job posting id
 				ResourceName:      addr,
@@ -225,10 +235,10 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // and then nothing changes
 				Config: cfg,
@@ -277,10 +287,10 @@ func TestAccJobPosting_driftMemberReported(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 		},
 	})
@@ -392,12 +402,12 @@ func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "expire_at", expireLocal),
-					resource.TestCheckResourceAttr(addr, "standardized_location", "94043, US"),
-					resource.TestCheckNoResourceAttr(addr, "location"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("expire_at"), knownvalue.StringExact(expireLocal)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("standardized_location"), knownvalue.StringExact("94043, US")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("location"), knownvalue.Null()),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // refresh and plan: nothing changes
 				Config:           cfg,
@@ -462,11 +472,11 @@ func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
 					}
 				},
 				Config: withTimeout("2m"),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_status"), knownvalue.StringExact("SUCCEEDED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+				},
+				Check:            checkListingOnLinkedIn(env, id, "LISTED"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -484,7 +494,9 @@ func TestAccJobPosting_failedUpdateIsPlannedAgain(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
-				Check:  resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+				},
 			},
 			{
 				Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), bad),
@@ -497,11 +509,11 @@ func TestAccJobPosting_failedUpdateIsPlannedAgain(t *testing.T) {
 			},
 			{
 				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
-					resource.TestCheckResourceAttr(addr, "location", "Mountain View, CA"),
-					checkListingOnLinkedIn(env, id, "LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("location"), knownvalue.StringExact("Mountain View, CA")),
+				},
+				Check:            checkListingOnLinkedIn(env, id, "LISTED"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -529,12 +541,12 @@ func TestAccJobPosting_premium(t *testing.T) {
 					}
 				},
 				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-PREMIUM-2"), premium),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkListingOnLinkedIn(env, "REQ-PREMIUM-2", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "promotion_status", "PROMOTED"),
-					resource.TestMatchResourceAttr(addr, "promotion_status_detail.status_message", regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`)),
-					resource.TestCheckResourceAttrSet(addr, "promotion_status_detail.resolution"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status"), knownvalue.StringExact("PROMOTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status_detail").AtMapKey("status_message"), knownvalue.StringRegexp(regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status_detail").AtMapKey("resolution"), knownvalue.NotNull()),
+				},
+				Check: checkListingOnLinkedIn(env, "REQ-PREMIUM-2", "LISTED"),
 			},
 		},
 	})
@@ -548,9 +560,11 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: provider + jobPostingConfig("test", jobPostingAttrs("REQ-V2-1")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("linkedin_job_posting.test", tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+			},
 			Check: resource.ComposeAggregateTestCheckFunc(
 				checkListingOnLinkedIn(env, "REQ-V2-1", "LISTED"),
-				resource.TestCheckResourceAttr("linkedin_job_posting.test", "listing_status", "LISTED"),
 				func(*terraform.State) error {
 					seen := map[string]bool{}
 					for _, c := range env.Emulator.RequestCounts() {
@@ -595,7 +609,9 @@ removed {
 			},
 			{Config: cfg, ResourceName: addr, ImportState: true, ImportStateId: id, ImportStatePersist: true},
 			{Config: env.ChildProviderConfig(), ExpectError: phrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
-			{Config: cfg, Check: resource.TestCheckResourceAttr(addr, "title", "Backend Engineer")},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+			}},
 		},
 	})
 }
