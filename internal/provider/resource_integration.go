@@ -30,7 +30,8 @@ var (
 
 func newIntegrationResource() resource.Resource { return &integrationResource{} }
 
-// integrationResource adopts an integration a customer enabled in LinkedIn (spec §2) and names it. Partners
+// integrationResource adopts an integration a customer enabled in LinkedIn and names it
+// (https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration). Partners
 // cannot create or delete integrations.
 type integrationResource struct {
 	data *providerData

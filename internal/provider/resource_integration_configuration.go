@@ -34,7 +34,8 @@ func newIntegrationConfigurationResource() resource.Resource {
 	return &integrationConfigurationResource{}
 }
 
-// integrationConfigurationResource is one configuration key of a customer's integration (spec §3).
+// integrationConfigurationResource is one configuration key of a customer's integration
+// (https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/integration-types).
 type integrationConfigurationResource struct {
 	data *providerData
 }

@@ -51,7 +51,9 @@ const relistOperation = client.JobOperationRenew
 
 func newJobPostingResource() resource.Resource { return &jobPostingResource{now: time.Now} }
 
-// jobPostingResource is linkedin_job_posting.
+// jobPostingResource is linkedin_job_posting: one job sent with LinkedIn's Job Posting API
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs) and followed through its
+// tasks and jobPostingStatus.
 type jobPostingResource struct {
 	data *providerData
 	now  func() time.Time

@@ -81,7 +81,7 @@ var compensationAttrTypes = map[string]attr.Type{
 	"max_amount":    types.StringType,
 }
 
-// Job posting states (the legacy state field of seed 001).
+// Job posting states: the state attribute, and LinkedIn's legacy state field that CLOSE still carries.
 const (
 	jobStateListed = "LISTED"
 	jobStateClosed = "CLOSED"

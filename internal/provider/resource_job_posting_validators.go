@@ -16,7 +16,9 @@ import (
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
-// Plan-time validation of job posting fields (spec §4). Every message names the attribute and the rule.
+// Plan-time validation of job posting fields, by LinkedIn's field rules
+// (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-posting-api-schema). Every message
+// names the attribute and the rule.
 
 var (
 	countryCodePattern      = regexp.MustCompile(`^[A-Z]{2}$`)

@@ -31,7 +31,8 @@ var (
 func newProvisionedApplicationResource() resource.Resource { return &provisionedApplicationResource{} }
 
 // provisionedApplicationResource is a customer's child application, created with the partner's parent
-// application through LinkedIn's provisioning API (spec §1).
+// application through LinkedIn's provisioning API
+// (https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/provisioning-api).
 type provisionedApplicationResource struct {
 	data *providerData
 }
