@@ -153,12 +153,7 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state integrationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read an integration")
-	if skip || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginRead(ctx, req, resp, r.data, "read an integration", &state, func() timeoutGetter { return state.Timeouts.Read })
 	defer cancel()
 	if !ok {
 		return

@@ -177,12 +177,7 @@ func (r *provisionedApplicationResource) Create(ctx context.Context, req resourc
 
 func (r *provisionedApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state provisionedApplicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read a child application")
-	if skip || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginRead(ctx, req, resp, r.data, "read a child application", &state, func() timeoutGetter { return state.Timeouts.Read })
 	defer cancel()
 	if !ok {
 		return
