@@ -67,10 +67,13 @@ func (r *jobPostingResource) Configure(_ context.Context, req resource.Configure
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
+// optionalString is an optional string argument with its validators.
 func optionalString(desc string, v ...validator.String) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: v}
 }
 
+// computedString is a computed string attribute; keep plans its prior value (for values that never change
+// after creation) instead of "known after apply".
 func computedString(desc string, keep bool) schema.StringAttribute {
 	a := schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	if keep {
@@ -523,21 +526,6 @@ func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jo
 	}
 	m.nullUnknowns()
 	return m
-}
-
-// nullUnknowns replaces unknown computed values (after an apply) by null.
-func (m *jobPostingModel) nullUnknowns() {
-	for _, s := range []*types.String{&m.JobPostingURN, &m.JobPostingURL, &m.StandardizedLocation, &m.ListingStatus,
-		&m.LinkedInApplyStatus, &m.PromotionStatus, &m.LastTaskID, &m.LastTaskStatus, &m.ExpireAt, &m.ID} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	for _, o := range []*types.Object{&m.ListingStatusDetail, &m.LinkedInApplyStatusDetail, &m.PromotionStatusDetail} {
-		if o.IsUnknown() {
-			*o = types.ObjectNull(statusDetailAttrTypes)
-		}
-	}
 }
 
 func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -179,6 +179,21 @@ func stateFromListingStatus(s string) string {
 	return jobStateListed
 }
 
+// nullUnknowns replaces unknown computed values (after an apply) by null.
+func (m *jobPostingModel) nullUnknowns() {
+	for _, s := range []*types.String{&m.JobPostingURN, &m.JobPostingURL, &m.StandardizedLocation, &m.ListingStatus,
+		&m.LinkedInApplyStatus, &m.PromotionStatus, &m.LastTaskID, &m.LastTaskStatus, &m.ExpireAt, &m.ID} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, o := range []*types.Object{&m.ListingStatusDetail, &m.LinkedInApplyStatusDetail, &m.PromotionStatusDetail} {
+		if o.IsUnknown() {
+			*o = types.ObjectNull(statusDetailAttrTypes)
+		}
+	}
+}
+
 // applyStatus copies a jobPostingStatus into the computed attributes. importing fills the arguments the
 // status API can give back (listed_at, expire_at, location, alternate_locations, state) even when the state
 // has none.
