@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
@@ -19,12 +18,6 @@ type JobPostingsService struct {
 	task   *coalescer[string, JobPostingTask]
 	status *coalescer[string, JobPostingStatus]
 }
-
-// Polling bounds of WaitForTask.
-const (
-	taskPollMin = 250 * time.Millisecond
-	taskPollMax = 5 * time.Second
-)
 
 func newJobPostingsService(c *Client) *JobPostingsService {
 	s := &JobPostingsService{c: c}
@@ -297,12 +290,16 @@ func decodeID(id string) string {
 	return id
 }
 
-// Submit sends one job posting (coalesced into batch_create calls) and returns its task URN.
+// Submit sends one job posting at the next submission tick (see jobposting_tasks.go), coalesced into
+// batch_create calls, and returns its task URN.
 // An empty URN with a nil error means the submission was Reconciled (see JobPostingSubmission): LinkedIn
 // already held the job after a lost answer, so read it with GetStatus.
 //
 // LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/create-jobs
 func (s *JobPostingsService) Submit(ctx context.Context, job JobPosting) (string, error) {
+	if err := s.sleepUntilTick(ctx, submitTick); err != nil {
+		return "", err
+	}
 	sub, err := s.submit.do(ctx, job)
 	if err != nil {
 		return "", err
@@ -326,27 +323,6 @@ func (s *JobPostingsService) BatchGetTasks(ctx context.Context, taskURNs []strin
 // LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
 func (s *JobPostingsService) GetTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
 	return s.task.doPtr(ctx, taskURN)
-}
-
-// WaitForTask polls a task (coalesced, with backoff from 250 ms up to 5 s) until it is no longer IN_PROGRESS
-// or ctx ends.
-//
-// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus
-func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*JobPostingTask, error) {
-	wait := taskPollMin
-	for {
-		t, err := s.GetTask(ctx, taskURN)
-		if err != nil {
-			return nil, err
-		}
-		if t.Done() {
-			return t, nil
-		}
-		if err := s.c.sleep(ctx, wait); err != nil {
-			return t, err
-		}
-		wait = min(wait*2, taskPollMax)
-	}
 }
 
 // BatchGetStatuses reads job posting statuses by external id, split into calls of ≤ 100 ids, results in order.

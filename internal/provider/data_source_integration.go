@@ -3,10 +3,10 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
@@ -41,24 +41,20 @@ func (d *integrationDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *integrationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := integrationKeyDataSourceAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"id":               schema.StringAttribute{Computed: true, MarkdownDescription: "`integration_context/integration_type/tenant_type`."},
+		"integration_name": schema.StringAttribute{Computed: true, MarkdownDescription: "The name the partner gave the integration (empty when none)."},
+		"status":           schema.StringAttribute{Computed: true, MarkdownDescription: "`ENABLED` or `PENDING_CONFIGURATION`."},
+		"created_at":       schema.StringAttribute{Computed: true, MarkdownDescription: "When the customer enabled the integration (RFC 3339)."},
+		"last_modified_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the integration last changed (RFC 3339)."},
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Checks that a customer enabled an integration for the partner, and reads its name and status. " +
 			"Use the provider configured with the customer's child application. Reading fails with an error that says " +
 			"what the customer must do when the integration was never enabled or has been turned off (`DISABLED`); " +
 			"`status` is therefore `ENABLED` or `PENDING_CONFIGURATION` (a required configuration is still missing).",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`integration_context/integration_type/tenant_type`."},
-			"integration_context": schema.StringAttribute{Required: true, MarkdownDescription: descIntegrationContext,
-				Validators: []validator.String{integrationContextValidator()}},
-			"integration_type": schema.StringAttribute{Required: true, MarkdownDescription: descIntegrationType,
-				Validators: integrationTypeValidators()},
-			"tenant_type": schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: descTenantType,
-				Validators: tenantTypeValidators()},
-			"integration_name": schema.StringAttribute{Computed: true, MarkdownDescription: "The name the partner gave the integration (empty when none)."},
-			"status":           schema.StringAttribute{Computed: true, MarkdownDescription: "`ENABLED` or `PENDING_CONFIGURATION`."},
-			"created_at":       schema.StringAttribute{Computed: true, MarkdownDescription: "When the customer enabled the integration (RFC 3339)."},
-			"last_modified_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the integration last changed (RFC 3339)."},
-		},
+		Attributes: attrs,
 	}
 }
 
@@ -71,8 +67,7 @@ func (d *integrationDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *integrationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	// Reads ride out transient failures until this deadline (see the client's retry policy).
-	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	var cfg integrationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -80,11 +75,7 @@ func (d *integrationDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key := client.IntegrationKey{
-		IntegrationContext: cfg.IntegrationContext.ValueString(),
-		IntegrationType:    cfg.IntegrationType.ValueString(),
-		TenantType:         tenantOrDefault(cfg.TenantType, cfg.IntegrationType.ValueString()),
-	}
+	key := integrationKeyOf(cfg.IntegrationContext, cfg.IntegrationType, cfg.TenantType)
 	in, err := c.Integrations.Get(ctx, key)
 	if client.IsEntityNotFound(err) {
 		resp.Diagnostics.AddError("Integration not enabled by the customer", notEnabledMessage(key))

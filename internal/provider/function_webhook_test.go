@@ -46,8 +46,8 @@ output "signature" {
 	})
 }
 
-// jpDelivery is one request the emulator made to the receiver.
-type jpDelivery struct {
+// webhookDelivery is one request the emulator made to the receiver.
+type webhookDelivery struct {
 	method, challenge, signature string
 	body                         []byte
 }
@@ -60,7 +60,7 @@ func TestAccJobPosting_webhookNotification(t *testing.T) {
 	const id = "REQ-HOOK-1"
 
 	var mu sync.Mutex
-	var deliveries []jpDelivery
+	var deliveries []webhookDelivery
 	var notifications []webhook.Notification
 	notified := make(chan webhook.Notification, 16)
 	receiver := &webhook.Receiver{ClientSecret: emulator.ChildClientSecret, Handle: func(n webhook.Notification) error {
@@ -73,7 +73,7 @@ func TestAccJobPosting_webhookNotification(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
 		mu.Lock()
-		deliveries = append(deliveries, jpDelivery{method: r.Method, challenge: r.URL.Query().Get("challengeCode"),
+		deliveries = append(deliveries, webhookDelivery{method: r.Method, challenge: r.URL.Query().Get("challengeCode"),
 			signature: r.Header.Get(webhook.SignatureHeader), body: body})
 		mu.Unlock()
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -86,7 +86,7 @@ func TestAccJobPosting_webhookNotification(t *testing.T) {
 		t.Fatalf("registering the webhook: %v", err)
 	}
 
-	var closing, challenge jpDelivery
+	var closing, challenge webhookDelivery
 	waitAndCapture := func() {
 		// Wait (bounded) for the notification of this change; earlier ones may announce the listing.
 		deadline := time.After(60 * time.Second)
@@ -123,7 +123,7 @@ func TestAccJobPosting_webhookNotification(t *testing.T) {
 		}
 	}
 
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id))
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{

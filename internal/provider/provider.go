@@ -173,17 +173,20 @@ func (p *linkedinProvider) Configure(ctx context.Context, req provider.Configure
 }
 
 func (p *linkedinProvider) Resources(_ context.Context) []func() resource.Resource {
-	return append([]func() resource.Resource{
+	return []func() resource.Resource{
 		newProvisionedApplicationResource,
 		newIntegrationResource,
 		newIntegrationConfigurationResource,
-	}, jobResources()...)
+		newJobPostingResource,
+	}
 }
 
 func (p *linkedinProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return append([]func() datasource.DataSource{
+	return []func() datasource.DataSource{
 		newIntegrationDataSource,
-	}, jobDataSources()...)
+		newJobPostingStatusDataSource,
+		newJobPostingStatusesDataSource,
+	}
 }
 
 func (p *linkedinProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
@@ -193,5 +196,8 @@ func (p *linkedinProvider) EphemeralResources(_ context.Context) []func() epheme
 }
 
 func (p *linkedinProvider) Functions(_ context.Context) []func() function.Function {
-	return jobFunctions()
+	return []func() function.Function{
+		newWebhookChallengeResponseFunction,
+		newWebhookSignatureFunction,
+	}
 }

@@ -73,7 +73,7 @@ func lookupEnv(name string) (string, bool) {
 
 // stringSetting is the configured value, else the environment variable's, else "".
 func stringSetting(v types.String, env string, getenv func(string) (string, bool)) string {
-	if !v.IsNull() && !v.IsUnknown() {
+	if known(v) {
 		return v.ValueString()
 	}
 	s, _ := getenv(env)
@@ -177,7 +177,7 @@ func checkEnvironmentSettings(m providerModel, getenv func(string) (string, bool
 }
 
 func intSetting(v types.Int64, env string, getenv func(string) (string, bool)) (int64, bool, error) {
-	if !v.IsNull() && !v.IsUnknown() {
+	if known(v) {
 		return v.ValueInt64(), true, nil
 	}
 	s, ok := getenv(env)

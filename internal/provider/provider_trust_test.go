@@ -70,7 +70,7 @@ resource "linkedin_integration" "indicator" {
   integration_type    = "IN_ATS_INDICATOR"
   integration_name    = "Acme - in-ATS indicator"
 }
-`, emulator.SeedOrganization) + jpResource("job", jpAttrs("LEG-1"))
+`, emulator.SeedOrganization) + jobPostingConfig("job", jobPostingAttrs("LEG-1"))
 }
 
 // The new user's scenario: an apply, then the same configuration with an api_url LinkedIn does not serve
@@ -157,7 +157,7 @@ resource "linkedin_integration_configuration" "callback_%[1]d" {
   value               = "https://ats.example.com/linkedin/customer-%[1]d"
 }
 `, i, org)
-		b.WriteString(jpResource(fmt.Sprintf("job_%d", i), jpAttrs(fmt.Sprintf("OUTAGE-%d", i))))
+		b.WriteString(jobPostingConfig(fmt.Sprintf("job_%d", i), jobPostingAttrs(fmt.Sprintf("OUTAGE-%d", i))))
 	}
 
 	var outageStarted atomic.Bool

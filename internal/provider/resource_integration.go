@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -29,7 +30,8 @@ var (
 
 func newIntegrationResource() resource.Resource { return &integrationResource{} }
 
-// integrationResource adopts an integration a customer enabled in LinkedIn (spec §2) and names it. Partners
+// integrationResource adopts an integration a customer enabled in LinkedIn and names it
+// (https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/rsc-customer-configuration). Partners
 // cannot create or delete integrations.
 type integrationResource struct {
 	data *providerData
@@ -51,49 +53,37 @@ func (r *integrationResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *integrationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	attrs := integrationKeyResourceAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "`integration_context/integration_type/tenant_type`, also the import ID.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"integration_name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The name the partner gives the integration, shown to the customer in LinkedIn: one line of 1–100 characters, without surrounding whitespace.",
+			Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 100), lineValidator()},
+		},
+		"status": schema.StringAttribute{
+			Computed: true,
+			MarkdownDescription: "`PENDING_CONFIGURATION` (enabled by the customer, a required configuration such as " +
+				"`CALLBACK_URL` still missing), `ENABLED`, or `DISABLED` (turned off by the customer).",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"created_at": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "When the customer enabled the integration (RFC 3339).",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An integration that a customer enabled for the partner in LinkedIn (the integration " +
 			"configuration plugin), adopted by Terraform to set its name and follow its status. Use the provider " +
 			"configured with the customer's child application.\n\n" +
 			"Partners cannot create or delete integrations: creating this resource fails with a clear error until the " +
 			"customer has enabled the integration, and destroying it only removes it from the Terraform state, with a warning.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`integration_context/integration_type/tenant_type`, also the import ID.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"integration_context": schema.StringAttribute{
-				Required: true, MarkdownDescription: descIntegrationContext, PlanModifiers: replace,
-				Validators: []validator.String{integrationContextValidator()},
-			},
-			"integration_type": schema.StringAttribute{
-				Required: true, MarkdownDescription: descIntegrationType, PlanModifiers: replace,
-				Validators: integrationTypeValidators(),
-			},
-			"tenant_type": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: descTenantType,
-				PlanModifiers: []planmodifier.String{defaultTenantType{}, stringplanmodifier.RequiresReplace()},
-				Validators:    tenantTypeValidators(),
-			},
-			"integration_name": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The name the partner gives the integration, shown to the customer in LinkedIn: one line of 1–100 characters, without surrounding whitespace.",
-				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 100), lineValidator()},
-			},
-			"status": schema.StringAttribute{
-				Computed: true,
-				MarkdownDescription: "`PENDING_CONFIGURATION` (enabled by the customer, a required configuration such as " +
-					"`CALLBACK_URL` still missing), `ENABLED`, or `DISABLED` (turned off by the customer).",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"created_at": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "When the customer enabled the integration (RFC 3339).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-		},
+		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -127,11 +117,7 @@ func (r *integrationResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (m integrationModel) key() client.IntegrationKey {
-	return client.IntegrationKey{
-		IntegrationContext: m.IntegrationContext.ValueString(),
-		IntegrationType:    m.IntegrationType.ValueString(),
-		TenantType:         tenantOrDefault(m.TenantType, m.IntegrationType.ValueString()),
-	}
+	return integrationKeyOf(m.IntegrationContext, m.IntegrationType, m.TenantType)
 }
 
 func (r *integrationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -167,12 +153,7 @@ func (r *integrationResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state integrationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read an integration")
-	if skip || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginRead(ctx, req, resp, r.data, "read an integration", &state, func() timeoutGetter { return state.Timeouts.Read })
 	defer cancel()
 	if !ok {
 		return

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -33,7 +34,8 @@ func newIntegrationConfigurationResource() resource.Resource {
 	return &integrationConfigurationResource{}
 }
 
-// integrationConfigurationResource is one configuration key of a customer's integration (spec §3).
+// integrationConfigurationResource is one configuration key of a customer's integration
+// (https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/integration-types).
 type integrationConfigurationResource struct {
 	data *providerData
 }
@@ -54,6 +56,26 @@ func (r *integrationConfigurationResource) Metadata(_ context.Context, req resou
 
 func (r *integrationConfigurationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	attrs := integrationKeyResourceAttributes()
+	maps.Copy(attrs, map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "`integration_context/integration_type/tenant_type/name`, also the import ID.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "The configuration key: " + backquoteList(validate.ConfigurationNames()) + ", allowed only for the integration types in the table above.",
+			PlanModifiers:       replace,
+			Validators:          []validator.String{stringvalidator.OneOf(validate.ConfigurationNames()...)},
+		},
+		"value": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "The value: an HTTPS URL for `CALLBACK_URL` (unique per customer), `ALL_PRODUCT_USERS` " +
+				"for the viewers keys. Changing it updates the key in place.",
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One configuration key of a customer's integration, such as the `CALLBACK_URL` of " +
 			"`ONE_CLICK_EXPORT`. Use the provider configured with the customer's child application; the customer " +
@@ -64,38 +86,7 @@ func (r *integrationConfigurationResource) Schema(ctx context.Context, _ resourc
 			"| `APPLICATION_VIEWERS` | `IN_ATS_INDICATOR`, `IN_CRM_INDICATOR` | `ALL_PRODUCT_USERS` | deleted |\n\n" +
 			"Every rule of this table is checked at plan time. A value changed outside Terraform shows in the next plan; " +
 			"a key deleted outside Terraform is created again.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`integration_context/integration_type/tenant_type/name`, also the import ID.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"integration_context": schema.StringAttribute{
-				Required: true, MarkdownDescription: descIntegrationContext, PlanModifiers: replace,
-				Validators: []validator.String{integrationContextValidator()},
-			},
-			"integration_type": schema.StringAttribute{
-				Required: true, MarkdownDescription: descIntegrationType, PlanModifiers: replace,
-				Validators: integrationTypeValidators(),
-			},
-			"tenant_type": schema.StringAttribute{
-				Optional: true, Computed: true, MarkdownDescription: descTenantType,
-				PlanModifiers: []planmodifier.String{defaultTenantType{}, stringplanmodifier.RequiresReplace()},
-				Validators:    tenantTypeValidators(),
-			},
-			"name": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "The configuration key: " + backquoteList(validate.ConfigurationNames()) + ", allowed only for the integration types in the table above.",
-				PlanModifiers:       replace,
-				Validators:          []validator.String{stringvalidator.OneOf(validate.ConfigurationNames()...)},
-			},
-			"value": schema.StringAttribute{
-				Required: true,
-				MarkdownDescription: "The value: an HTTPS URL for `CALLBACK_URL` (unique per customer), `ALL_PRODUCT_USERS` " +
-					"for the viewers keys. Changing it updates the key in place.",
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-		},
+		Attributes: attrs,
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -155,11 +146,7 @@ func (r *integrationConfigurationResource) Configure(_ context.Context, req reso
 
 func (m integrationConfigurationModel) key() client.ConfigurationKey {
 	return client.ConfigurationKey{
-		IntegrationKey: client.IntegrationKey{
-			IntegrationContext: m.IntegrationContext.ValueString(),
-			IntegrationType:    m.IntegrationType.ValueString(),
-			TenantType:         tenantOrDefault(m.TenantType, m.IntegrationType.ValueString()),
-		},
+		IntegrationKey:    integrationKeyOf(m.IntegrationContext, m.IntegrationType, m.TenantType),
 		ConfigurationName: m.Name.ValueString(),
 	}
 }
@@ -193,12 +180,7 @@ func (r *integrationConfigurationResource) write(ctx context.Context, planned tf
 
 func (r *integrationConfigurationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state integrationConfigurationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read an integration configuration")
-	if skip || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginRead(ctx, req, resp, r.data, "read an integration configuration", &state, func() timeoutGetter { return state.Timeouts.Read })
 	defer cancel()
 	if !ok {
 		return

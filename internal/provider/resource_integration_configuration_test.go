@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
@@ -61,9 +64,11 @@ func TestAccIntegrationConfiguration_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: configurationConfig(env, "https://ats.example.com/linkedin/acme", org),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(callback, tfjsonpath.New("id"), knownvalue.StringExact(org+"/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL")),
+					statecheck.ExpectKnownValue(callback, tfjsonpath.New("tenant_type"), knownvalue.StringExact("RECRUITER")),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(callback, "id", org+"/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL"),
-					resource.TestCheckResourceAttr(callback, "tenant_type", "RECRUITER"),
 					onLinkedIn(org, "CALLBACK_URL", "https://ats.example.com/linkedin/acme"),
 					onLinkedIn(org, "JOB_POSTING_VIEWERS", "ALL_PRODUCT_USERS"),
 				),

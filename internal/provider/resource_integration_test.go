@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
@@ -51,13 +54,13 @@ func TestAccIntegration_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: integrationConfig(env, "ONE_CLICK_EXPORT", "Acme ATS export"),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(res, "id", org+"/ONE_CLICK_EXPORT/RECRUITER"),
-					resource.TestCheckResourceAttr(res, "tenant_type", "RECRUITER"),
-					resource.TestCheckResourceAttr(res, "status", "PENDING_CONFIGURATION"),
-					resource.TestMatchResourceAttr(res, "created_at", regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)),
-					nameOnLinkedIn("ONE_CLICK_EXPORT", "Acme ATS export"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("id"), knownvalue.StringExact(org+"/ONE_CLICK_EXPORT/RECRUITER")),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("tenant_type"), knownvalue.StringExact("RECRUITER")),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("status"), knownvalue.StringExact("PENDING_CONFIGURATION")),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT`))),
+				},
+				Check: nameOnLinkedIn("ONE_CLICK_EXPORT", "Acme ATS export"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -103,10 +106,10 @@ func TestAccIntegration_lifecycle(t *testing.T) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionDestroyBeforeCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(res, "status", "ENABLED"),
-					nameOnLinkedIn("IN_ATS_INDICATOR", "Acme ATS indicator"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("status"), knownvalue.StringExact("ENABLED")),
+				},
+				Check: nameOnLinkedIn("IN_ATS_INDICATOR", "Acme ATS indicator"),
 			},
 		},
 	})
@@ -150,11 +153,11 @@ data "linkedin_integration" "apply" {
   integration_type    = "APPLY_CONNECT"
 }
 `, org),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(ds, "tenant_type", "JOBS"),
-					resource.TestCheckResourceAttr(ds, "status", "ENABLED"),
-					resource.TestCheckResourceAttr(ds, "id", org+"/APPLY_CONNECT/JOBS"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("tenant_type"), knownvalue.StringExact("JOBS")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("ENABLED")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact(org+"/APPLY_CONNECT/JOBS")),
+				},
 			},
 			{
 				Config: env.ChildProviderConfig() + fmt.Sprintf(`

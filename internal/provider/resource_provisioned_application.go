@@ -31,7 +31,8 @@ var (
 func newProvisionedApplicationResource() resource.Resource { return &provisionedApplicationResource{} }
 
 // provisionedApplicationResource is a customer's child application, created with the partner's parent
-// application through LinkedIn's provisioning API (spec §1).
+// application through LinkedIn's provisioning API
+// (https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/provisioning-api).
 type provisionedApplicationResource struct {
 	data *providerData
 }
@@ -176,12 +177,7 @@ func (r *provisionedApplicationResource) Create(ctx context.Context, req resourc
 
 func (r *provisionedApplicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state provisionedApplicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read a child application")
-	if skip || resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginRead(ctx, req, resp, r.data, "read a child application", &state, func() timeoutGetter { return state.Timeouts.Read })
 	defer cancel()
 	if !ok {
 		return
@@ -257,10 +253,10 @@ func (m provisionedApplicationModel) input(ctx context.Context, diags *diag.Diag
 		ValidJsSdkDomains:            []string{},
 		OAuth2AuthorizedCallbackURLs: []string{},
 	}
-	if !m.ValidJSSDKDomains.IsNull() && !m.ValidJSSDKDomains.IsUnknown() {
+	if known(m.ValidJSSDKDomains) {
 		diags.Append(m.ValidJSSDKDomains.ElementsAs(ctx, &in.ValidJsSdkDomains, false)...)
 	}
-	if !m.OAuth2AuthorizedCallbackURLs.IsNull() && !m.OAuth2AuthorizedCallbackURLs.IsUnknown() {
+	if known(m.OAuth2AuthorizedCallbackURLs) {
 		diags.Append(m.OAuth2AuthorizedCallbackURLs.ElementsAs(ctx, &in.OAuth2AuthorizedCallbackURLs, false)...)
 	}
 	return in

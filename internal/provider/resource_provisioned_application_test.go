@@ -6,8 +6,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 )
@@ -41,12 +44,15 @@ func TestAccProvisionedApplication_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: applicationConfig(env, "acme-1", "Acme ATS", "https://ats.example.com"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:li:developerApplication:\d+$`))),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("client_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("client_secret"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("valid_js_sdk_domains"), knownvalue.SetSizeExact(1)),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("oauth2_authorized_callback_urls"),
+						knownvalue.SetPartial([]knownvalue.Check{knownvalue.StringExact("https://ats.example.com/oauth/callback")})),
+				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestMatchResourceAttr(res, "id", regexp.MustCompile(`^urn:li:developerApplication:\d+$`)),
-					resource.TestCheckResourceAttrSet(res, "client_id"),
-					resource.TestCheckResourceAttrSet(res, "client_secret"),
-					resource.TestCheckResourceAttr(res, "valid_js_sdk_domains.#", "1"),
-					resource.TestCheckTypeSetElemAttr(res, "oauth2_authorized_callback_urls.*", "https://ats.example.com/oauth/callback"),
 					stateAttr(res, "id", &urn),
 					func(*terraform.State) error {
 						got, _, ok := env.Emulator.ApplicationByForeignID("acme-1")
@@ -67,11 +73,12 @@ func TestAccProvisionedApplication_lifecycle(t *testing.T) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(res, "name", "Acme ATS (production)"),
-					resource.TestCheckTypeSetElemAttr(res, "valid_js_sdk_domains.*", "https://jobs.example.com"),
-					resource.TestCheckResourceAttrSet(res, "client_secret"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("name"), knownvalue.StringExact("Acme ATS (production)")),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("client_secret"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("valid_js_sdk_domains"),
+						knownvalue.SetPartial([]knownvalue.Check{knownvalue.StringExact("https://jobs.example.com")})),
+				},
 			},
 			{
 				ResourceName:            res,
@@ -97,7 +104,9 @@ func TestAccProvisionedApplication_lifecycle(t *testing.T) {
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionUpdate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.TestCheckResourceAttr(res, "name", "Acme ATS (production)"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("name"), knownvalue.StringExact("Acme ATS (production)")),
+				},
 			},
 			{
 				// a new unique_foreign_id is a new application
@@ -105,10 +114,10 @@ func TestAccProvisionedApplication_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(res, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(res, "unique_foreign_id", "acme-2"),
-					resource.TestCheckResourceAttrSet(res, "client_secret"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("unique_foreign_id"), knownvalue.StringExact("acme-2")),
+					statecheck.ExpectKnownValue(res, tfjsonpath.New("client_secret"), knownvalue.NotNull()),
+				},
 			},
 		},
 	})

@@ -5,6 +5,9 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 )
 
 // Default timeouts of every resource's timeouts block: an operation, and every call and retry it makes
@@ -18,6 +21,12 @@ const (
 // timeoutGetter is one operation's timeout of a timeouts block (timeouts.Value's Create, Read, ...).
 type timeoutGetter func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
 
+// noTimeoutsBlock is the timeoutGetter of data sources and ephemeral resources, which have no timeouts
+// block: their reads get the default, and ride out transient failures until then.
+func noTimeoutsBlock(_ context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+	return def, nil
+}
+
 // withTimeout bounds ctx by an operation's configured timeout (def when unset). The client retries transient
 // failures until this deadline, so the timeout is also how long an operation waits out an outage. ok is
 // false (and diags hold why) when the configured value is not a duration.
@@ -29,4 +38,18 @@ func withTimeout(ctx context.Context, get timeoutGetter, def time.Duration, diag
 	}
 	ctx, cancel = context.WithTimeout(ctx, timeout)
 	return ctx, cancel, timeout, true
+}
+
+// beginRead is how every resource's Read starts: the prior state into state, the client, and ctx bounded by
+// the read timeout. ok is false when Read must stop: diagnostics say why, or, while the provider
+// configuration is not known yet, the prior state is kept with a warning (see refreshClient).
+func beginRead(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, data *providerData, what string,
+	state any, readTimeout func() timeoutGetter) (_ context.Context, cancel context.CancelFunc, c *client.Client, ok bool) {
+	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	c, skip := refreshClient(data, &resp.Diagnostics, what)
+	if skip || resp.Diagnostics.HasError() {
+		return ctx, func() {}, nil, false
+	}
+	ctx, cancel, _, ok = withTimeout(ctx, readTimeout(), defaultReadTimeout, &resp.Diagnostics)
+	return ctx, cancel, c, ok
 }

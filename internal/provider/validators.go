@@ -5,11 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
@@ -31,7 +27,7 @@ func (v funcValidator) Description(context.Context) string         { return v.de
 func (v funcValidator) MarkdownDescription(context.Context) string { return v.description }
 
 func (v funcValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	s := req.ConfigValue.ValueString()
@@ -122,36 +118,3 @@ func jsSDKDomainValidator() validator.String {
 func callbackURLListValidator() validator.String {
 	return funcValidator{summary: "Invalid OAuth 2.0 callback URL", description: "an absolute http(s) URL", check: validate.HTTPURL}
 }
-
-func integrationContextValidator() validator.String {
-	return funcValidator{summary: "Invalid integration_context", description: "an organization or contract URN",
-		check: validate.IntegrationContext}
-}
-
-// integrationKeyRules checks, across attributes, that integration_context and tenant_type fit integration_type
-// (spec §2). Values not known yet are skipped; Terraform validates again once they are.
-func integrationKeyRules(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) (integrationType string) {
-	var itype, ictx, tenant types.String
-	diags.Append(config.GetAttribute(ctx, path.Root("integration_type"), &itype)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("integration_context"), &ictx)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("tenant_type"), &tenant)...)
-	if diags.HasError() || !known(itype) {
-		return ""
-	}
-	t := itype.ValueString()
-	if known(ictx) && validate.ContextKind(ictx.ValueString()) != "" {
-		if err := validate.ContextForType(t, ictx.ValueString()); err != nil {
-			diags.AddAttributeError(path.Root("integration_context"), "integration_context does not fit integration_type",
-				fmt.Sprintf("Attribute integration_context: %s.", err))
-		}
-	}
-	if known(tenant) {
-		if err := validate.TenantForType(t, tenant.ValueString()); err != nil {
-			diags.AddAttributeError(path.Root("tenant_type"), "tenant_type does not fit integration_type",
-				fmt.Sprintf("Attribute tenant_type: %s.", err))
-		}
-	}
-	return t
-}
-
-func known(v types.String) bool { return !v.IsNull() && !v.IsUnknown() }

@@ -51,7 +51,7 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()),
+					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()),
 				},
 			},
 			"statuses": schema.ListNestedAttribute{
@@ -74,8 +74,7 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 }
 
 func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	// Reads ride out transient failures until this deadline (see the client's retry policy).
-	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read job posting statuses")
 	var m jobPostingStatusesModel

@@ -2,16 +2,16 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/jobstatus"
 )
 
 // jobPostingModel is the Terraform state of a linkedin_job_posting.
@@ -64,8 +64,8 @@ type jobPostingModel struct {
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
 }
 
-// jpCompensationModel is one element of compensation.
-type jpCompensationModel struct {
+// compensationModel is one element of compensation.
+type compensationModel struct {
 	Type         types.String `tfsdk:"type"`
 	Period       types.String `tfsdk:"period"`
 	CurrencyCode types.String `tfsdk:"currency_code"`
@@ -73,7 +73,7 @@ type jpCompensationModel struct {
 	MaxAmount    types.String `tfsdk:"max_amount"`
 }
 
-var jpCompensationAttrTypes = map[string]attr.Type{
+var compensationAttrTypes = map[string]attr.Type{
 	"type":          types.StringType,
 	"period":        types.StringType,
 	"currency_code": types.StringType,
@@ -81,63 +81,11 @@ var jpCompensationAttrTypes = map[string]attr.Type{
 	"max_amount":    types.StringType,
 }
 
-// Job posting states (the legacy state field of seed 001).
+// Job posting states: the state attribute, and LinkedIn's legacy state field that CLOSE still carries.
 const (
 	jobStateListed = "LISTED"
 	jobStateClosed = "CLOSED"
 )
-
-// Listing statuses of jobPostingStatus.
-const (
-	jpListingListed     = "LISTED"
-	jpListingNotListed  = "NOT_LISTED"
-	jpListingInProgress = "IN_PROGRESS"
-)
-
-// jpTimeLayout is how listed_at and expire_at are written: RFC 3339 in UTC, whole seconds.
-const jpTimeLayout = time.RFC3339
-
-// jpParseTime parses an RFC 3339 timestamp.
-func jpParseTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not an RFC 3339 timestamp such as 2026-11-01T09:00:00Z", s)
-	}
-	return t, nil
-}
-
-// jpEpochMillis converts an RFC 3339 timestamp to LinkedIn's epoch milliseconds.
-func jpEpochMillis(s string) (int64, error) {
-	t, err := jpParseTime(s)
-	if err != nil {
-		return 0, err
-	}
-	return t.UnixMilli(), nil
-}
-
-// jpFormatMillis writes epoch milliseconds as RFC 3339 UTC (with milliseconds only when there are some).
-func jpFormatMillis(ms int64) string {
-	t := time.UnixMilli(ms).UTC()
-	if t.Nanosecond() != 0 {
-		return t.Format(time.RFC3339Nano)
-	}
-	return t.Format(jpTimeLayout)
-}
-
-// jpTimeFromAPI keeps the timestamp as written in the state when it denotes the same instant as LinkedIn's
-// epoch milliseconds, so that "2026-11-01T10:00:00+01:00" in a configuration does not diff against
-// "2026-11-01T09:00:00Z" read back.
-func jpTimeFromAPI(current types.String, ms int64) types.String {
-	if ms == 0 {
-		return current
-	}
-	if !current.IsNull() && !current.IsUnknown() {
-		if cur, err := jpEpochMillis(current.ValueString()); err == nil && cur == ms {
-			return current
-		}
-	}
-	return types.StringValue(jpFormatMillis(ms))
-}
 
 // toJobPosting maps the plan to LinkedIn's job posting body for the given operation.
 func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (client.JobPosting, diag.Diagnostics) {
@@ -171,29 +119,29 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	if operation == client.JobOperationClose {
 		j.State = jobStateClosed
 	}
-	if !m.AccessRestricted.IsNull() && !m.AccessRestricted.IsUnknown() {
+	if known(m.AccessRestricted) {
 		b := m.AccessRestricted.ValueBool()
 		j.AccessRestricted = &b
 	}
-	if ms, err := jpEpochMillis(m.ListedAt.ValueString()); err == nil {
+	if ms, err := epochMillisFromTimestamp(m.ListedAt.ValueString()); err == nil {
 		j.ListedAt = ms
 	} else {
-		diags.AddAttributeError(jpPathListedAt, "Invalid listed_at", err.Error())
+		diags.AddAttributeError(path.Root("listed_at"), "Invalid listed_at", err.Error())
 	}
 	// A CLOSE never carries expireAt: LinkedIn rejects one in the past, and an expired job must still close.
-	if !m.ExpireAt.IsNull() && !m.ExpireAt.IsUnknown() && operation != client.JobOperationClose {
-		if ms, err := jpEpochMillis(m.ExpireAt.ValueString()); err == nil {
+	if known(m.ExpireAt) && operation != client.JobOperationClose {
+		if ms, err := epochMillisFromTimestamp(m.ExpireAt.ValueString()); err == nil {
 			j.ExpireAt = ms
 		} else {
-			diags.AddAttributeError(jpPathExpireAt, "Invalid expire_at", err.Error())
+			diags.AddAttributeError(path.Root("expire_at"), "Invalid expire_at", err.Error())
 		}
 	}
-	j.AlternateLocations = jpStringList(ctx, m.AlternateLocations, &diags)
-	j.WorkplaceTypes = jpStringList(ctx, m.WorkplaceTypes, &diags)
-	j.Categories = jpStringList(ctx, m.Categories, &diags)
-	j.Industries = jpStringList(ctx, m.Industries, &diags)
-	if !m.Compensation.IsNull() && !m.Compensation.IsUnknown() {
-		var comps []jpCompensationModel
+	j.AlternateLocations = stringList(ctx, m.AlternateLocations, &diags)
+	j.WorkplaceTypes = stringList(ctx, m.WorkplaceTypes, &diags)
+	j.Categories = stringList(ctx, m.Categories, &diags)
+	j.Industries = stringList(ctx, m.Industries, &diags)
+	if known(m.Compensation) {
+		var comps []compensationModel
 		diags.Append(m.Compensation.ElementsAs(ctx, &comps, false)...)
 		if len(comps) > 0 {
 			j.Compensation = &client.Compensation{}
@@ -212,32 +160,38 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	return j, diags
 }
 
-func jpStringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
 var jobPostingURLPattern = regexp.MustCompile(`/jobs/view/(\d+)`)
 
-// jpUrnFromJobPostingURL derives urn:li:jobPosting:N from a job posting URL such as
+// jobPostingURNFromURL derives urn:li:jobPosting:N from a job posting URL such as
 // https://www.linkedin.com/jobs/view/N, or returns "".
-func jpUrnFromJobPostingURL(u string) string {
+func jobPostingURNFromURL(u string) string {
 	if m := jobPostingURLPattern.FindStringSubmatch(u); m != nil {
 		return "urn:li:jobPosting:" + m[1]
 	}
 	return ""
 }
 
-// jpStateFromListingStatus is the job's state as LinkedIn shows it: a job LinkedIn does not list reads CLOSED.
-func jpStateFromListingStatus(s string) string {
-	if s == jpListingNotListed {
+// stateFromListingStatus is the job's state as LinkedIn shows it: a job LinkedIn does not list reads CLOSED.
+func stateFromListingStatus(s string) string {
+	if s == client.ListingNotListed {
 		return jobStateClosed
 	}
 	return jobStateListed
+}
+
+// nullUnknowns replaces unknown computed values (after an apply) by null.
+func (m *jobPostingModel) nullUnknowns() {
+	for _, s := range []*types.String{&m.JobPostingURN, &m.JobPostingURL, &m.StandardizedLocation, &m.ListingStatus,
+		&m.LinkedInApplyStatus, &m.PromotionStatus, &m.LastTaskID, &m.LastTaskStatus, &m.ExpireAt, &m.ID} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	for _, o := range []*types.Object{&m.ListingStatusDetail, &m.LinkedInApplyStatusDetail, &m.PromotionStatusDetail} {
+		if o.IsUnknown() {
+			*o = types.ObjectNull(statusDetailAttrTypes)
+		}
+	}
 }
 
 // applyStatus copies a jobPostingStatus into the computed attributes. importing fills the arguments the
@@ -245,41 +199,41 @@ func jpStateFromListingStatus(s string) string {
 // has none.
 func (m *jobPostingModel) applyStatus(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
 	m.JobPostingURL = types.StringValue(st.JobPostingURL)
-	if urn := jpUrnFromJobPostingURL(st.JobPostingURL); urn != "" && (m.JobPostingURN.IsNull() || m.JobPostingURN.IsUnknown() || m.JobPostingURN.ValueString() == "") {
+	if urn := jobPostingURNFromURL(st.JobPostingURL); urn != "" && (!known(m.JobPostingURN) || m.JobPostingURN.ValueString() == "") {
 		m.JobPostingURN = types.StringValue(urn)
 	}
 	if m.JobPostingURN.IsUnknown() {
 		m.JobPostingURN = types.StringNull()
 	}
-	m.StandardizedLocation = jpNullIfEmpty(st.JobPostingInfo.Location)
-	m.ListingStatus = jpNullIfEmpty(st.ListingStatus)
-	m.LinkedInApplyStatus = jpNullIfEmpty(st.LinkedInApplyStatus)
-	m.PromotionStatus = jpNullIfEmpty(st.PromotionStatus)
-	m.ListingStatusDetail = jpStatusDetailObject(ctx, jpKindListing, st.ListingStatus, st.ListingStatusDetail, diags)
-	m.LinkedInApplyStatusDetail = jpStatusDetailObject(ctx, jpKindApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags)
-	m.PromotionStatusDetail = jpStatusDetailObject(ctx, jpKindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags)
+	m.StandardizedLocation = nullIfEmpty(st.JobPostingInfo.Location)
+	m.ListingStatus = nullIfEmpty(st.ListingStatus)
+	m.LinkedInApplyStatus = nullIfEmpty(st.LinkedInApplyStatus)
+	m.PromotionStatus = nullIfEmpty(st.PromotionStatus)
+	m.ListingStatusDetail = statusDetailObject(ctx, jobstatus.KindListing, st.ListingStatus, st.ListingStatusDetail, diags)
+	m.LinkedInApplyStatusDetail = statusDetailObject(ctx, jobstatus.KindLinkedInApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags)
+	m.PromotionStatusDetail = statusDetailObject(ctx, jobstatus.KindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags)
 	if st.JobPostingInfo.ExpireAt != 0 {
-		m.ExpireAt = jpTimeFromAPI(m.ExpireAt, st.JobPostingInfo.ExpireAt)
+		m.ExpireAt = timestampFromAPI(m.ExpireAt, st.JobPostingInfo.ExpireAt)
 	} else if m.ExpireAt.IsUnknown() {
 		m.ExpireAt = types.StringNull()
 	}
-	if m.ListedAt.IsNull() || m.ListedAt.IsUnknown() {
+	if !known(m.ListedAt) {
 		if st.JobPostingInfo.ListedAt != 0 {
-			m.ListedAt = types.StringValue(jpFormatMillis(st.JobPostingInfo.ListedAt))
+			m.ListedAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ListedAt))
 		}
 	} else {
-		m.ListedAt = jpTimeFromAPI(m.ListedAt, st.JobPostingInfo.ListedAt)
+		m.ListedAt = timestampFromAPI(m.ListedAt, st.JobPostingInfo.ListedAt)
 	}
 }
 
-var jpCompanyPagePattern = regexp.MustCompile(`^https?://(?:www\.)?linkedin\.com/company/([0-9]+)/?$`)
+var numericCompanyPagePattern = regexp.MustCompile(`^https?://(?:www\.)?linkedin\.com/company/([0-9]+)/?$`)
 
 // fillFromImport sets the arguments that only an import leaves empty, from what the status API returns.
 func (m *jobPostingModel) fillFromImport(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) {
 	// LinkedIn names the company, not the URN the job was posted with; a numeric company page is the
 	// organization's id.
 	if m.IntegrationContext.IsNull() && m.CompanyName.IsNull() && m.CompanyPageURL.IsNull() {
-		if mm := jpCompanyPagePattern.FindStringSubmatch(st.JobPostingInfo.CompanyDetails.CompanyPage); mm != nil {
+		if mm := numericCompanyPagePattern.FindStringSubmatch(st.JobPostingInfo.CompanyDetails.CompanyPage); mm != nil {
 			m.IntegrationContext = types.StringValue("urn:li:organization:" + mm[1])
 		}
 	}
@@ -288,18 +242,11 @@ func (m *jobPostingModel) fillFromImport(ctx context.Context, st *client.JobPost
 		if loc == "" {
 			loc = st.JobPostingInfo.Location
 		}
-		m.Location = jpNullIfEmpty(loc)
+		m.Location = nullIfEmpty(loc)
 	}
 	if m.AlternateLocations.IsNull() && len(st.JobPostingInfo.AlternateLocations) > 0 {
 		l, d := types.ListValueFrom(ctx, types.StringType, st.JobPostingInfo.AlternateLocations)
 		diags.Append(d...)
 		m.AlternateLocations = l
 	}
-}
-
-func jpNullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

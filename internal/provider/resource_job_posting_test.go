@@ -9,31 +9,35 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
 
-const jpDescription = "We are looking for an engineer to build and run the services behind our job platform. You will design APIs, operate them and mentor others."
+const jobDescription = "We are looking for an engineer to build and run the services behind our job platform. You will design APIs, operate them and mentor others."
 
-// jpAttrs are the attributes of a valid job posting, as HCL expressions.
-func jpAttrs(id string) map[string]string {
+// jobPostingAttrs are the attributes of a valid job posting, as HCL expressions.
+func jobPostingAttrs(id string) map[string]string {
 	return map[string]string{
 		"integration_context":     fmt.Sprintf("%q", emulator.SeedOrganization),
 		"external_job_posting_id": fmt.Sprintf("%q", id),
 		"title":                   `"Backend Engineer"`,
-		"description":             fmt.Sprintf("%q", jpDescription),
+		"description":             fmt.Sprintf("%q", jobDescription),
 		"location":                `"Mountain View, CA"`,
 		"company_apply_url":       fmt.Sprintf("%q", "https://careers.example.com/jobs/"+id),
 		"listed_at":               `"2026-01-05T09:00:00Z"`,
 	}
 }
 
-// jpResource renders a linkedin_job_posting block; a value of "" removes the attribute.
-func jpResource(name string, attrs map[string]string, overrides ...map[string]string) string {
+// jobPostingConfig renders a linkedin_job_posting block; a value of "" removes the attribute.
+func jobPostingConfig(name string, attrs map[string]string, overrides ...map[string]string) string {
 	merged := map[string]string{}
 	for k, v := range attrs {
 		merged[k] = v
@@ -59,8 +63,8 @@ func jpResource(name string, attrs map[string]string, overrides ...map[string]st
 	return b.String()
 }
 
-// jpListing checks the listing status the emulator holds for a job of the seeded child application.
-func jpListing(env *acctest.Env, id, want string) resource.TestCheckFunc {
+// checkListingOnLinkedIn checks the listing status the emulator holds for a job of the seeded child application.
+func checkListingOnLinkedIn(env *acctest.Env, id, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got, ok := env.Emulator.JobListingStatus(emulator.ChildApplication, id)
 		if !ok {
@@ -73,30 +77,27 @@ func jpListing(env *acctest.Env, id, want string) resource.TestCheckFunc {
 	}
 }
 
-// jpPhrase matches text as Terraform prints it, whatever the line wrapping.
-func jpPhrase(text string) *regexp.Regexp {
-	words := strings.Fields(text)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(strings.Join(words, `\s+`))
-}
+// timestampsApart compares RFC 3339 timestamps read from the state at successive steps: each must be d
+// after the one before.
+type timestampsApart time.Duration
 
-func jpCapture(name, attr string, dst *string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
-		if !ok {
-			return fmt.Errorf("%s not in state", name)
+func (d timestampsApart) CompareValues(values ...any) error {
+	for i := 1; i < len(values); i++ {
+		before, ok1 := values[i-1].(string)
+		after, ok2 := values[i].(string)
+		b, err1 := time.Parse(time.RFC3339, before)
+		a, err2 := time.Parse(time.RFC3339, after)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil || a.Sub(b) != time.Duration(d) {
+			return fmt.Errorf("went from %v to %v, want %s later", values[i-1], values[i], time.Duration(d))
 		}
-		*dst = rs.Primary.Attributes[attr]
-		return nil
 	}
+	return nil
 }
 
 func TestAccJobPosting_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-LIFE-1", "linkedin_job_posting.test"
-	base := jpAttrs(id)
+	base := jobPostingAttrs(id)
 	full := map[string]string{
 		"employment_status":   `"FULL_TIME"`,
 		"experience_level":    `"MID_SENIOR_LEVEL"`,
@@ -109,81 +110,70 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 		"compensation":        `[{ type = "BASE_SALARY", period = "YEARLY", currency_code = "USD", min_amount = "150000", max_amount = "190000" }]`,
 	}
 	cfg := func(overrides ...map[string]string) string {
-		return env.ChildProviderConfig() + jpResource("test", base, overrides...)
+		return env.ChildProviderConfig() + jobPostingConfig("test", base, overrides...)
 	}
-	var firstTask, expireBefore string
+	// Every operation sends a new task; a renewal moves expire_at 30 days on.
+	newTask := statecheck.CompareValue(compare.ValuesDiffer())
+	renewal := statecheck.CompareValue(timestampsApart(30 * 24 * time.Hour))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		CheckDestroy:             checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 		Steps: []resource.TestStep{
 			{ // create
 				Config: cfg(),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "id", id),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "listing_type", "BASIC"),
-					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
-					resource.TestMatchResourceAttr(addr, "last_task_id", regexp.MustCompile(`^urn:li:simpleJobPostingTask:`)),
-					resource.TestMatchResourceAttr(addr, "job_posting_urn", regexp.MustCompile(`^urn:li:jobPosting:\d+$`)),
-					resource.TestCheckResourceAttrSet(addr, "job_posting_url"),
-					resource.TestCheckResourceAttrSet(addr, "expire_at"),
-					resource.TestCheckResourceAttrSet(addr, "listing_status"),
-					resource.TestCheckResourceAttrSet(addr, "linkedin_apply_status"),
-					resource.TestCheckResourceAttrSet(addr, "promotion_status"),
-					jpCapture(addr, "last_task_id", &firstTask),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_type"), knownvalue.StringExact("BASIC")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_status"), knownvalue.StringExact("SUCCEEDED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_id"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:li:simpleJobPostingTask:`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("job_posting_urn"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:li:jobPosting:\d+$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("job_posting_url"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("expire_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("linkedin_apply_status"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status"), knownvalue.NotNull()),
+					newTask.AddStateValue(addr, tfjsonpath.New("last_task_id")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // update in place, with every optional field
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`}),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "title", "Senior Backend Engineer"),
-					resource.TestCheckResourceAttr(addr, "compensation.0.max_amount", "190000"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-					func(s *terraform.State) error {
-						if got := s.RootModule().Resources[addr].Primary.Attributes["last_task_id"]; got == firstTask {
-							return fmt.Errorf("the update sent no new task (last_task_id still %s)", got)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Senior Backend Engineer")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("compensation").AtSliceIndex(0).AtMapKey("max_amount"), knownvalue.StringExact("190000")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+					newTask.AddStateValue(addr, tfjsonpath.New("last_task_id")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // close
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"CLOSED"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "NOT_LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "CLOSED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "NOT_LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("CLOSED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("NOT_LISTED")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 			},
 			{ // re-open
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "state": `"LISTED"`, "renewal_trigger": `"2026-11"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-					jpCapture(addr, "expire_at", &expireBefore),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+					renewal.AddStateValue(addr, tfjsonpath.New("expire_at")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // renew: a changed renewal_trigger sends RENEW, which moves expire_at 30 days on
 				Config: cfg(full, map[string]string{"title": `"Senior Backend Engineer"`, "renewal_trigger": `"2026-12"`}),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					func(s *terraform.State) error {
-						after := s.RootModule().Resources[addr].Primary.Attributes["expire_at"]
-						b, err1 := time.Parse(time.RFC3339, expireBefore)
-						a, err2 := time.Parse(time.RFC3339, after)
-						if err1 != nil || err2 != nil || a.Sub(b) != 30*24*time.Hour {
-							return fmt.Errorf("expire_at went from %s to %s, want 30 days later", expireBefore, after)
-						}
-						return nil
-					},
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					renewal.AddStateValue(addr, tfjsonpath.New("expire_at")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // import by external job posting id
 				ResourceName:      addr,
@@ -203,17 +193,17 @@ func TestAccJobPosting_lifecycle(t *testing.T) {
 func TestAccJobPosting_importExisting(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-IMPORT-1", "linkedin_job_posting.imported"
-	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id), map[string]string{"renewal_trigger": `"1"`})
+	cfg := env.ChildProviderConfig() + jobPostingConfig("imported", jobPostingAttrs(id), map[string]string{"renewal_trigger": `"1"`})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{ // post the job (the ATS did it before Terraform), then forget it
 				Config: cfg,
-				Check:  jpListing(env, id, "LISTED"),
+				Check:  checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{
 				Config: env.ChildProviderConfig(),
-				Check:  jpListing(env, id, "NOT_LISTED"),
+				Check:  checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 			},
 			{ // an id LinkedIn does not know cannot be imported
 				Config:        cfg,
@@ -245,10 +235,10 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // and then nothing changes
 				Config: cfg,
@@ -263,11 +253,11 @@ func TestAccJobPosting_importExisting(t *testing.T) {
 func TestAccJobPosting_driftMemberReported(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-DRIFT-1", "linkedin_job_posting.test"
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id))
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{Config: cfg, Check: checkListingOnLinkedIn(env, id, "LISTED")},
 			{ // LinkedIn closes the job after member reports: the plan shows it
 				PreConfig: func() {
 					if err := env.Emulator.ChangeJobStatus(emulator.JobStatusChange{
@@ -297,10 +287,10 @@ func TestAccJobPosting_driftMemberReported(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "state", "LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("LISTED")),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 		},
 	})
@@ -308,7 +298,7 @@ func TestAccJobPosting_driftMemberReported(t *testing.T) {
 
 func TestAccJobPosting_failedTask(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-FAIL-1"), map[string]string{"location": jpUnstandardisableLocation})
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-FAIL-1"), map[string]string{"location": unstandardisableLocation})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -376,9 +366,9 @@ func TestAccJobPosting_validation(t *testing.T) {
 	var steps []resource.TestStep
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-VALID-1"), c.set),
+			Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-VALID-1"), c.set),
 			PlanOnly:    true,
-			ExpectError: jpPhrase(c.want),
+			ExpectError: phrase(c.want),
 		})
 	}
 	before := env.Emulator.TotalRequests()
@@ -390,9 +380,9 @@ func TestAccJobPosting_validation(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: protoV6ProviderFactories, Steps: steps})
 }
 
-// jpUnstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
+// unstandardisableLocation has the right shape (it passes plan-time validation) but LinkedIn cannot
 // standardise it: "ZZ" is neither a region nor a country, so the task fails with JOB_FIELD_PROCESSOR_GEO_LOCATION.
-const jpUnstandardisableLocation = `"Springfield, ZZ"`
+const unstandardisableLocation = `"Springfield, ZZ"`
 
 // A job posted by country and postal code, with a configured expiry: both are sent and read back as written.
 func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
@@ -401,7 +391,7 @@ func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
 	expire := time.Now().UTC().Add(60 * 24 * time.Hour).Truncate(time.Second)
 	// An offset that is not UTC: the same instant read back from LinkedIn must not show as a change.
 	expireLocal := expire.In(time.FixedZone("", 2*3600)).Format(time.RFC3339)
-	cfg := env.ChildProviderConfig() + jpResource("test", jpAttrs(id), map[string]string{
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), map[string]string{
 		"location": "", "country_code": `"US"`, "postal_code": `"94043"`,
 		"expire_at": fmt.Sprintf("%q", expireLocal), "access_restricted": "true",
 		"requisition_owner_email": `"owner@example.com"`, "requisition_owner_first_name": `"Ada"`, "requisition_owner_last_name": `"Lovelace"`,
@@ -412,12 +402,12 @@ func TestAccJobPosting_postalCodeAndExpiry(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "expire_at", expireLocal),
-					resource.TestCheckResourceAttr(addr, "standardized_location", "94043, US"),
-					resource.TestCheckNoResourceAttr(addr, "location"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("expire_at"), knownvalue.StringExact(expireLocal)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("standardized_location"), knownvalue.StringExact("94043, US")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("location"), knownvalue.Null()),
+				},
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{ // refresh and plan: nothing changes
 				Config:           cfg,
@@ -436,7 +426,7 @@ func TestAccJobPosting_createTimeout(t *testing.T) {
 	srv := httptest.NewServer(emu)
 	t.Cleanup(func() { srv.Close(); _ = emu.Close() })
 	env := &acctest.Env{Emulator: emu, URL: srv.URL}
-	cfg := env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs("REQ-SLOW-1")), "}\n",
+	cfg := env.ChildProviderConfig() + strings.Replace(jobPostingConfig("test", jobPostingAttrs("REQ-SLOW-1")), "}\n",
 		"  timeouts {\n    create = \"2s\"\n  }\n}\n", 1)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -459,7 +449,7 @@ func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
 	env := &acctest.Env{Emulator: emu, URL: srv.URL}
 	const id, addr = "REQ-SLOW-2", "linkedin_job_posting.test"
 	withTimeout := func(d string) string {
-		return env.ChildProviderConfig() + strings.Replace(jpResource("test", jpAttrs(id), map[string]string{"title": `"Staff Engineer"`}),
+		return env.ChildProviderConfig() + strings.Replace(jobPostingConfig("test", jobPostingAttrs(id), map[string]string{"title": `"Staff Engineer"`}),
 			"}\n", fmt.Sprintf("  timeouts {\n    create = %q\n  }\n}\n", d), 1)
 	}
 	resource.ParallelTest(t, resource.TestCase{
@@ -482,11 +472,11 @@ func TestAccJobPosting_adoptAfterCreateTimeout(t *testing.T) {
 					}
 				},
 				Config: withTimeout("2m"),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, id, "LISTED"),
-					resource.TestCheckResourceAttr(addr, "last_task_status", "SUCCEEDED"),
-					resource.TestCheckResourceAttr(addr, "listing_status", "LISTED"),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("last_task_status"), knownvalue.StringExact("SUCCEEDED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+				},
+				Check:            checkListingOnLinkedIn(env, id, "LISTED"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -503,25 +493,27 @@ func TestAccJobPosting_failedUpdateIsPlannedAgain(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
-				Check:  resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+				},
 			},
 			{
-				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), bad),
 				ExpectError: regexp.MustCompile(`LinkedIn rejected job posting "REQ-FAILUPD-1"`),
 			},
 			{
-				Config:             env.ChildProviderConfig() + jpResource("test", jpAttrs(id), bad),
+				Config:             env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id), bad),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 			},
 			{
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs(id)),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(addr, "title", "Backend Engineer"),
-					resource.TestCheckResourceAttr(addr, "location", "Mountain View, CA"),
-					jpListing(env, id, "LISTED"),
-				),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs(id)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("location"), knownvalue.StringExact("Mountain View, CA")),
+				},
+				Check:            checkListingOnLinkedIn(env, id, "LISTED"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -538,7 +530,7 @@ func TestAccJobPosting_premium(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-1"), premium),
+				Config:      env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-PREMIUM-1"), premium),
 				ExpectError: regexp.MustCompile(`(?s)PREMIUM_JOB_POSTING.*What to do:\s+Ask\s+the\s+customer\s+to\s+enable\s+PREMIUM_JOB_POSTING`),
 			},
 			{
@@ -548,13 +540,13 @@ func TestAccJobPosting_premium(t *testing.T) {
 						t.Fatal(err)
 					}
 				},
-				Config: env.ChildProviderConfig() + jpResource("test", jpAttrs("REQ-PREMIUM-2"), premium),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					jpListing(env, "REQ-PREMIUM-2", "LISTED"),
-					resource.TestCheckResourceAttr(addr, "promotion_status", "PROMOTED"),
-					resource.TestMatchResourceAttr(addr, "promotion_status_detail.status_message", regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`)),
-					resource.TestCheckResourceAttrSet(addr, "promotion_status_detail.resolution"),
-				),
+				Config: env.ChildProviderConfig() + jobPostingConfig("test", jobPostingAttrs("REQ-PREMIUM-2"), premium),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status"), knownvalue.StringExact("PROMOTED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status_detail").AtMapKey("status_message"), knownvalue.StringRegexp(regexp.MustCompile(`^LI_CUSTOMER_PROMOTED:`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("promotion_status_detail").AtMapKey("resolution"), knownvalue.NotNull()),
+				},
+				Check: checkListingOnLinkedIn(env, "REQ-PREMIUM-2", "LISTED"),
 			},
 		},
 	})
@@ -567,10 +559,12 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: provider + jpResource("test", jpAttrs("REQ-V2-1")),
+			Config: provider + jobPostingConfig("test", jobPostingAttrs("REQ-V2-1")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("linkedin_job_posting.test", tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
+			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				jpListing(env, "REQ-V2-1", "LISTED"),
-				resource.TestCheckResourceAttr("linkedin_job_posting.test", "listing_status", "LISTED"),
+				checkListingOnLinkedIn(env, "REQ-V2-1", "LISTED"),
 				func(*terraform.State) error {
 					seen := map[string]bool{}
 					for _, c := range env.Emulator.RequestCounts() {
@@ -596,12 +590,12 @@ func TestAccJobPosting_legacyFamily(t *testing.T) {
 func TestAccJobPosting_destroyRightAfterImport(t *testing.T) {
 	env := acctest.NewEnv(t)
 	const id, addr = "REQ-IMPORT-2", "linkedin_job_posting.imported"
-	cfg := env.ChildProviderConfig() + jpResource("imported", jpAttrs(id))
+	cfg := env.ChildProviderConfig() + jobPostingConfig("imported", jobPostingAttrs(id))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		CheckDestroy:             jpListing(env, id, "NOT_LISTED"),
+		CheckDestroy:             checkListingOnLinkedIn(env, id, "NOT_LISTED"),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: jpListing(env, id, "LISTED")},
+			{Config: cfg, Check: checkListingOnLinkedIn(env, id, "LISTED")},
 			{ // forget it, keeping it listed
 				Config: env.ChildProviderConfig() + `
 removed {
@@ -611,11 +605,13 @@ removed {
   }
 }
 `,
-				Check: jpListing(env, id, "LISTED"),
+				Check: checkListingOnLinkedIn(env, id, "LISTED"),
 			},
 			{Config: cfg, ResourceName: addr, ImportState: true, ImportStateId: id, ImportStatePersist: true},
-			{Config: env.ChildProviderConfig(), ExpectError: jpPhrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
-			{Config: cfg, Check: resource.TestCheckResourceAttr(addr, "title", "Backend Engineer")},
+			{Config: env.ChildProviderConfig(), ExpectError: phrase(`Run terraform apply once (it sends the job with the configured fields), then destroy`)},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("title"), knownvalue.StringExact("Backend Engineer")),
+			}},
 		},
 	})
 }

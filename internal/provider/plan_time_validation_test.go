@@ -432,7 +432,7 @@ func TestAccJobPosting_planTimeCorpus(t *testing.T) {
 	t.Parallel()
 	env := acctest.NewEnv(t)
 	job := func(set map[string]string) string {
-		return env.ChildProviderConfig() + jpResource("bad", jpAttrs("REQ-CORPUS-1"), set)
+		return env.ChildProviderConfig() + jobPostingConfig("bad", jobPostingAttrs("REQ-CORPUS-1"), set)
 	}
 	one := func(attr, value string) string { return job(map[string]string{attr: value}) }
 	runCorpus(t, env, namedAttribute, []corpusCase{
@@ -447,7 +447,7 @@ func TestAccJobPosting_planTimeCorpus(t *testing.T) {
 			want: phrase(`must not contain control characters, got U+000A (line feed) at character 4 of "REQ\n1": remove it`)},
 		{name: "description blank", config: one("description", hcl(strings.Repeat(" ", 120))), attr: "description",
 			want: phrase(`must not be blank (only whitespace)`)},
-		{name: "description with an escape character", config: one("description", hcl(jpDescription+"\u001b[1m")), attr: "description",
+		{name: "description with an escape character", config: one("description", hcl(jobDescription+"\u001b[1m")), attr: "description",
 			want: phrase(`must not contain control characters other than tab and line breaks, got U+001B (escape)`)},
 		{name: "skills_description blank", config: one("skills_description", hcl("\n\n")), attr: "skills_description",
 			want: phrase(`must not be blank`)},
@@ -558,7 +558,7 @@ resource "linkedin_integration" "x" {
 }
 `
 	configuration := env.ChildProviderConfig() + configurationResource("urn:li:organization:1000", "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/cb")
-	job := env.ChildProviderConfig() + jpResource("imported", jpAttrs("REQ-1"))
+	job := env.ChildProviderConfig() + jobPostingConfig("imported", jobPostingAttrs("REQ-1"))
 	runCorpus(t, env, namedImportPart, []corpusCase{
 		{name: "application: blank", config: app, importInto: "linkedin_provisioned_application.acme", importID: "   ",
 			attr: "unique_foreign_id", want: phrase(`must not be blank`)},

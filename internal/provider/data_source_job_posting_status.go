@@ -5,12 +5,16 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/jobstatus"
 )
 
 var (
@@ -31,21 +35,6 @@ func (d *jobPostingStatusDataSource) Configure(_ context.Context, req datasource
 	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// statusDetailDataSourceAttribute describes a *_status_detail object.
-func statusDetailDataSourceAttribute(what string) schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
-		Computed:            true,
-		MarkdownDescription: fmt.Sprintf("Why the %s status is what it is (null when LinkedIn gives no detail).", what),
-		Attributes: map[string]schema.Attribute{
-			"error_code":     schema.Int64Attribute{Computed: true, MarkdownDescription: "LinkedIn's error code (for example `1154`), when it gives one."},
-			"error_type":     schema.StringAttribute{Computed: true, MarkdownDescription: "Whose error it is: `CUSTOMER_ERROR`, `PARTNER_ERROR` or `LINKEDIN_ERROR`."},
-			"status_message": schema.StringAttribute{Computed: true, MarkdownDescription: "LinkedIn's message, for example `MEMBER_REPORTED: The job was closed because ...`."},
-			"meaning":        schema.StringAttribute{Computed: true, MarkdownDescription: "What the status means, from the provider's catalogue of LinkedIn's status messages; null when the catalogue does not know the message."},
-			"resolution":     schema.StringAttribute{Computed: true, MarkdownDescription: "What to do about it, from the same catalogue; null when unknown."},
-		},
-	}
-}
-
 // jobPostingStatusDataSourceAttributes are the status fields, all computed but the id.
 func jobPostingStatusDataSourceAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
@@ -53,11 +42,11 @@ func jobPostingStatusDataSourceAttributes() map[string]schema.Attribute {
 		"job_posting_url":              schema.StringAttribute{Computed: true, MarkdownDescription: "The job's page on LinkedIn."},
 		"job_posting_urn":              schema.StringAttribute{Computed: true, MarkdownDescription: "`urn:li:jobPosting:N`, derived from `job_posting_url`."},
 		"listing_status":               schema.StringAttribute{Computed: true, MarkdownDescription: "`LISTED`, `NOT_LISTED` (closed, by the partner or by LinkedIn) or `IN_PROGRESS`."},
-		"listing_status_detail":        statusDetailDataSourceAttribute("listing"),
+		"listing_status_detail":        dataSourceStatusDetailAttribute("listing"),
 		"linkedin_apply_status":        schema.StringAttribute{Computed: true, MarkdownDescription: "`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`."},
-		"linkedin_apply_status_detail": statusDetailDataSourceAttribute("LinkedIn Apply"),
+		"linkedin_apply_status_detail": dataSourceStatusDetailAttribute("LinkedIn Apply"),
 		"promotion_status":             schema.StringAttribute{Computed: true, MarkdownDescription: "`PROMOTED` or `NOT_PROMOTED`."},
-		"promotion_status_detail":      statusDetailDataSourceAttribute("promotion"),
+		"promotion_status_detail":      dataSourceStatusDetailAttribute("promotion"),
 		"raw_location":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The location as the partner sent it."},
 		"listed_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the job was first listed (RFC 3339, UTC)."},
 		"expire_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the listing expires (RFC 3339, UTC)."},
@@ -73,7 +62,7 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs["external_job_posting_id"] = schema.StringAttribute{
 		Required:            true,
 		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters on one line, without surrounding whitespace).",
-		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, jpMaxExternalIDLength), lineValidator()},
+		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current status of one job posting on LinkedIn (`jobPostingStatus`): whether it is listed, " +
@@ -86,19 +75,18 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 }
 
 func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	// Reads ride out transient failures until this deadline (see the client's retry policy).
-	ctx, cancel := context.WithTimeout(ctx, defaultReadTimeout)
+	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
 	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
 	var id types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, jpPathExternalID, &id)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("external_job_posting_id"), &id)...)
 	if c == nil || resp.Diagnostics.HasError() {
 		return
 	}
 	st, err := c.JobPostings.GetStatus(ctx, id.ValueString())
 	if err != nil {
 		if client.IsEntityNotFound(err) {
-			resp.Diagnostics.AddAttributeError(jpPathExternalID, "Job posting not found",
+			resp.Diagnostics.AddAttributeError(path.Root("external_job_posting_id"), "Job posting not found",
 				fmt.Sprintf("LinkedIn has no job posting with external_job_posting_id %q for this application. Check the id, and that the "+
 					"provider is configured with the customer's child application that posted it.", id.ValueString()))
 			return
@@ -111,4 +99,70 @@ func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.Re
 		m.ExternalJobPostingID = id
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// jobPostingStatusModel is one job posting status, as the data sources expose it.
+type jobPostingStatusModel struct {
+	ExternalJobPostingID      types.String `tfsdk:"external_job_posting_id"`
+	JobPostingURL             types.String `tfsdk:"job_posting_url"`
+	JobPostingURN             types.String `tfsdk:"job_posting_urn"`
+	ListingStatus             types.String `tfsdk:"listing_status"`
+	ListingStatusDetail       types.Object `tfsdk:"listing_status_detail"`
+	LinkedInApplyStatus       types.String `tfsdk:"linkedin_apply_status"`
+	LinkedInApplyStatusDetail types.Object `tfsdk:"linkedin_apply_status_detail"`
+	PromotionStatus           types.String `tfsdk:"promotion_status"`
+	PromotionStatusDetail     types.Object `tfsdk:"promotion_status_detail"`
+	RawLocation               types.String `tfsdk:"raw_location"`
+	ListedAt                  types.String `tfsdk:"listed_at"`
+	ExpireAt                  types.String `tfsdk:"expire_at"`
+	Location                  types.String `tfsdk:"location"`
+	AlternateLocations        types.List   `tfsdk:"alternate_locations"`
+	CompanyName               types.String `tfsdk:"company_name"`
+	CompanyPage               types.String `tfsdk:"company_page"`
+}
+
+// jobPostingStatusAttrTypes is the object type of one status of linkedin_job_posting_statuses, read from the
+// schema so that the two cannot disagree.
+var jobPostingStatusAttrTypes = func() map[string]attr.Type {
+	attrs := jobPostingStatusDataSourceAttributes()
+	types := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		types[name] = a.GetType()
+	}
+	return types
+}()
+
+// newJobPostingStatusModel maps LinkedIn's jobPostingStatus to the data sources' model.
+func newJobPostingStatusModel(ctx context.Context, st *client.JobPostingStatus, diags *diag.Diagnostics) jobPostingStatusModel {
+	alt := st.JobPostingInfo.AlternateLocations
+	if alt == nil {
+		alt = []string{}
+	}
+	altList, d := types.ListValueFrom(ctx, types.StringType, alt)
+	diags.Append(d...)
+	m := jobPostingStatusModel{
+		ExternalJobPostingID:      types.StringValue(st.ExternalJobPostingID),
+		JobPostingURL:             nullIfEmpty(st.JobPostingURL),
+		JobPostingURN:             nullIfEmpty(jobPostingURNFromURL(st.JobPostingURL)),
+		ListingStatus:             nullIfEmpty(st.ListingStatus),
+		ListingStatusDetail:       statusDetailObject(ctx, jobstatus.KindListing, st.ListingStatus, st.ListingStatusDetail, diags),
+		LinkedInApplyStatus:       nullIfEmpty(st.LinkedInApplyStatus),
+		LinkedInApplyStatusDetail: statusDetailObject(ctx, jobstatus.KindLinkedInApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags),
+		PromotionStatus:           nullIfEmpty(st.PromotionStatus),
+		PromotionStatusDetail:     statusDetailObject(ctx, jobstatus.KindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags),
+		RawLocation:               nullIfEmpty(st.RawLocation),
+		ListedAt:                  types.StringNull(),
+		ExpireAt:                  types.StringNull(),
+		Location:                  nullIfEmpty(st.JobPostingInfo.Location),
+		AlternateLocations:        altList,
+		CompanyName:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyName),
+		CompanyPage:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyPage),
+	}
+	if st.JobPostingInfo.ListedAt != 0 {
+		m.ListedAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ListedAt))
+	}
+	if st.JobPostingInfo.ExpireAt != 0 {
+		m.ExpireAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ExpireAt))
+	}
+	return m
 }

@@ -1,0 +1,36 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Helpers for Terraform values, shared by the resources and data sources.
+
+// known reports whether a value is set and known (neither null nor unknown).
+func known(v interface {
+	IsNull() bool
+	IsUnknown() bool
+}) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+// nullIfEmpty is null for "" (LinkedIn leaves out what it does not know) and the string otherwise.
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// stringList is the elements of a list of strings; nil when the list is null or unknown.
+func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
+	if !known(l) {
+		return nil
+	}
+	var out []string
+	diags.Append(l.ElementsAs(ctx, &out, false)...)
+	return out
+}
