@@ -47,7 +47,7 @@ var Catalogue = []Entry{
 		"Make sure the job location is not in a sanctioned country (see LinkedIn Help); LinkedIn will not list this job as it is.", true},
 	{KindListing, "NOT_LISTED", 0, "MEMBER_REPORTED", "CUSTOMER_ERROR",
 		"LinkedIn closed the job because several members reported it as no longer accepting applications.",
-		"Make sure the job is really open in the ATS. If it is, apply to re-list it; if it is not, set state = \"CLOSED\" or remove the resource.", false},
+		"Make sure the job is really open in the ATS. If it is, apply to re-list it; if it is not, set listing_state = \"CLOSED\" or remove the resource.", false},
 	{KindListing, "NOT_LISTED", 0, "CUSTOMER_EXCLUDED", "CUSTOMER_ERROR",
 		"The job was deliberately not posted because of a rule the customer asked LinkedIn Support for.",
 		"The customer must ask LinkedIn Support to modify or remove the rule; re-applying does not help until then.", true},
@@ -59,7 +59,7 @@ var Catalogue = []Entry{
 	// so that it reads differently from a job LinkedIn took down.
 	{KindListing, "NOT_LISTED", 0, "CLOSED_BY_PARTNER", "PARTNER_ERROR",
 		"The job was closed by the partner through the API (CLOSE, or state CLOSED).",
-		"Nothing to do if the job is closed in the ATS; to re-list it, set state = \"LISTED\" and apply.", false},
+		"Nothing to do if the job is closed in the ATS; to re-list it, set listing_state = \"LISTED\" and apply.", false},
 
 	// LinkedIn Apply status.
 	{KindLinkedInApply, "IN_PROGRESS", 1156, "IN_PROGRESS", "CUSTOMER_ERROR",
@@ -113,7 +113,7 @@ var Catalogue = []Entry{
 		"Ask the customer to enable PREMIUM_JOB_POSTING for the contract in LinkedIn (check it with the linkedin_integration data source), or use listing_type = \"BASIC\".", true},
 	{KindTask, "FAILED", 0, "the job is closed", "PARTNER_ERROR",
 		"LinkedIn does not update a closed job.",
-		"Re-list the job first (state = \"LISTED\" sends RENEW, which re-lists it with the new fields), then apply.", true},
+		"Re-list the job first (listing_state = \"LISTED\" sends RENEW, which re-lists it with the new fields), then apply.", true},
 	{KindTask, "FAILED", 0, "does not exist", "PARTNER_ERROR",
 		"LinkedIn does not know this job, so it cannot be updated or renewed.",
 		"The job was never created on LinkedIn or was created by another application: remove it from the state (terraform state rm) and apply to create it again.", true},

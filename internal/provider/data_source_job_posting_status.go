@@ -47,13 +47,13 @@ func jobPostingStatusDataSourceAttributes() map[string]schema.Attribute {
 		"linkedin_apply_status_detail": dataSourceStatusDetailAttribute("LinkedIn Apply"),
 		"promotion_status":             schema.StringAttribute{Computed: true, MarkdownDescription: "`PROMOTED` or `NOT_PROMOTED`."},
 		"promotion_status_detail":      dataSourceStatusDetailAttribute("promotion"),
-		"raw_location":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The location as the partner sent it."},
+		"location":                     schema.StringAttribute{Computed: true, MarkdownDescription: "The location as the partner sent it (LinkedIn's `rawLocation`; the `location` argument of `linkedin_job_posting`)."},
 		"listed_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the job was first listed (RFC 3339, UTC)."},
 		"expire_at":                    schema.StringAttribute{Computed: true, MarkdownDescription: "When the listing expires (RFC 3339, UTC)."},
-		"location":                     schema.StringAttribute{Computed: true, MarkdownDescription: "The location as LinkedIn standardised it."},
+		"standardized_location":        schema.StringAttribute{Computed: true, MarkdownDescription: "The location as LinkedIn standardized it (as `linkedin_job_posting.standardized_location`)."},
 		"alternate_locations":          schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The job's other locations."},
 		"company_name":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The company's name on LinkedIn."},
-		"company_page":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The company's page on LinkedIn."},
+		"company_page_url":             schema.StringAttribute{Computed: true, MarkdownDescription: "The company's page on LinkedIn (as `linkedin_job_posting.company_page_url`)."},
 	}
 }
 
@@ -112,13 +112,13 @@ type jobPostingStatusModel struct {
 	LinkedInApplyStatusDetail types.Object `tfsdk:"linkedin_apply_status_detail"`
 	PromotionStatus           types.String `tfsdk:"promotion_status"`
 	PromotionStatusDetail     types.Object `tfsdk:"promotion_status_detail"`
-	RawLocation               types.String `tfsdk:"raw_location"`
+	Location                  types.String `tfsdk:"location"`
 	ListedAt                  types.String `tfsdk:"listed_at"`
 	ExpireAt                  types.String `tfsdk:"expire_at"`
-	Location                  types.String `tfsdk:"location"`
+	StandardizedLocation      types.String `tfsdk:"standardized_location"`
 	AlternateLocations        types.List   `tfsdk:"alternate_locations"`
 	CompanyName               types.String `tfsdk:"company_name"`
-	CompanyPage               types.String `tfsdk:"company_page"`
+	CompanyPageURL            types.String `tfsdk:"company_page_url"`
 }
 
 // jobPostingStatusAttrTypes is the object type of one status of linkedin_job_posting_statuses, read from the
@@ -150,13 +150,13 @@ func newJobPostingStatusModel(ctx context.Context, st *client.JobPostingStatus, 
 		LinkedInApplyStatusDetail: statusDetailObject(ctx, jobstatus.KindLinkedInApply, st.LinkedInApplyStatus, st.LinkedInApplyStatusDetail, diags),
 		PromotionStatus:           nullIfEmpty(st.PromotionStatus),
 		PromotionStatusDetail:     statusDetailObject(ctx, jobstatus.KindPromotion, st.PromotionStatus, st.PromotionStatusDetail, diags),
-		RawLocation:               nullIfEmpty(st.RawLocation),
+		Location:                  nullIfEmpty(st.RawLocation),
 		ListedAt:                  types.StringNull(),
 		ExpireAt:                  types.StringNull(),
-		Location:                  nullIfEmpty(st.JobPostingInfo.Location),
+		StandardizedLocation:      nullIfEmpty(st.JobPostingInfo.Location),
 		AlternateLocations:        altList,
 		CompanyName:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyName),
-		CompanyPage:               nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyPage),
+		CompanyPageURL:            nullIfEmpty(st.JobPostingInfo.CompanyDetails.CompanyPage),
 	}
 	if st.JobPostingInfo.ListedAt != 0 {
 		m.ListedAt = types.StringValue(timestampFromEpochMillis(st.JobPostingInfo.ListedAt))

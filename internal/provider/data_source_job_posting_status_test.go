@@ -75,7 +75,11 @@ data "linkedin_job_posting_status" "two" {
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")),
 					statecheck.CompareValuePairs(one, tfjsonpath.New("job_posting_url"), "linkedin_job_posting.one", tfjsonpath.New("job_posting_url"), compare.ValuesSame()),
 					statecheck.CompareValuePairs(one, tfjsonpath.New("job_posting_urn"), "linkedin_job_posting.one", tfjsonpath.New("job_posting_urn"), compare.ValuesSame()),
-					statecheck.ExpectKnownValue(one, tfjsonpath.New("raw_location"), knownvalue.StringExact("Mountain View, CA")),
+					// One vocabulary with the resource: location as sent, standardized_location as LinkedIn made it.
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("location"), knownvalue.StringExact("Mountain View, CA")),
+					statecheck.CompareValuePairs(one, tfjsonpath.New("location"), "linkedin_job_posting.one", tfjsonpath.New("location"), compare.ValuesSame()),
+					statecheck.CompareValuePairs(one, tfjsonpath.New("standardized_location"), "linkedin_job_posting.one", tfjsonpath.New("standardized_location"), compare.ValuesSame()),
+					statecheck.ExpectKnownValue(one, tfjsonpath.New("standardized_location"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("listed_at"), knownvalue.StringExact("2026-01-05T09:00:00Z")),
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("expire_at"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(one, tfjsonpath.New("linkedin_apply_status"), knownvalue.NotNull()),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -133,12 +134,13 @@ func jobFieldAttributes(now func() time.Time) map[string]schema.Attribute {
 				"Must not be in the future. A timestamp with another offset denoting the same instant does not show as a change.",
 			Validators: []validator.String{timestampValidator(true, now)},
 		},
-		"state": schema.StringAttribute{
+		"listing_state": schema.StringAttribute{
 			Optional: true,
 			Computed: true,
 			Default:  stringdefault.StaticString(jobStateListed),
-			MarkdownDescription: "`LISTED` (default) or `CLOSED`. Setting `CLOSED` closes the job on LinkedIn (CLOSE); setting `LISTED` again re-lists it. " +
-				"When LinkedIn stops listing the job on its own (for example `MEMBER_REPORTED`), refresh reads `CLOSED`, the plan shows `CLOSED -> LISTED` with a warning quoting LinkedIn's reason, and apply re-lists it.",
+			MarkdownDescription: "What you ask of LinkedIn: `LISTED` (default) or `CLOSED` (LinkedIn's `state` field). Setting `CLOSED` closes the job on LinkedIn (CLOSE); setting `LISTED` again re-lists it. " +
+				"When LinkedIn stops listing the job on its own (for example `MEMBER_REPORTED`), refresh reads `CLOSED`, the plan shows `CLOSED -> LISTED` with a warning quoting LinkedIn's reason, and apply re-lists it. " +
+				"`listing_status` is what LinkedIn reports.",
 			Validators: []validator.String{stringvalidator.OneOf(jobStates...)},
 		},
 	}
@@ -156,7 +158,7 @@ func companyAndLocationAttributes() map[string]schema.Attribute {
 		"company_page_url": optionalString("The company's LinkedIn page, `https://www.linkedin.com/company/<name-or-id>` (a trailing `/` is fine), for a job not posted for an organization URN.",
 			companyPageURLValidator()),
 		"location": optionalString("Where the job is: `City, State`, `City, Country`, `City, State, Country` or `PostalCode, CountryCode` (the space after a comma is optional); "+
-			"a country alone only for a job with `workplace_types = [\"Remote\"]`. Required unless `country_code` and `postal_code` are set.",
+			"a country alone only for a job with `workplace_type = \"Remote\"`. Required unless `country_code` and `postal_code` are set.",
 			locationValidator(true)),
 		"country_code": optionalString("ISO 3166-1 alpha-2 country code (upper case, for example `US`), with `postal_code`, instead of `location`.",
 			patternValidator(countryCodePattern, "must be an ISO 3166-1 alpha-2 country code in upper case, such as US")),
@@ -172,15 +174,8 @@ func companyAndLocationAttributes() map[string]schema.Attribute {
 				listvalidator.ValueStringsAre(locationValidator(true)),
 			},
 		},
-		"workplace_types": schema.ListAttribute{
-			Optional:            true,
-			ElementType:         types.StringType,
-			MarkdownDescription: "Exactly one of `On-site`, `Hybrid` or `Remote` (case-insensitive). Omitted means On-site.",
-			Validators: []validator.List{
-				listvalidator.SizeBetween(1, 1),
-				listvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(workplaceTypes...)),
-			},
-		},
+		"workplace_type": optionalString("`On-site`, `Hybrid` or `Remote` (case-insensitive; sent as LinkedIn's one-element `workplaceTypes`). Omitted means On-site.",
+			stringvalidator.OneOfCaseInsensitive(workplaceTypes...)),
 	}
 }
 
@@ -214,23 +209,21 @@ func jobDetailAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"employment_status": optionalString("One of `FULL_TIME`, `PART_TIME`, `CONTRACT`, `INTERNSHIP`, `TEMPORARY`, `VOLUNTEER`, `OTHER`.", stringvalidator.OneOf(employmentStatuses...)),
 		"experience_level":  optionalString("One of `ENTRY_LEVEL`, `ASSOCIATE`, `MID_SENIOR_LEVEL`, `DIRECTOR`, `EXECUTIVE`, `INTERNSHIP`, `NOT_APPLICABLE`.", stringvalidator.OneOf(experienceLevels...)),
-		"categories": schema.ListAttribute{
+		"categories": schema.SetAttribute{
 			Optional:            true,
 			ElementType:         types.StringType,
-			MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`).",
-			Validators: []validator.List{
-				listvalidator.SizeAtMost(maxCategories),
-				listvalidator.UniqueValues(),
-				listvalidator.ValueStringsAre(patternValidator(jobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
+			MarkdownDescription: "Up to 3 LinkedIn job-function codes (lower-case codes such as `eng`, `it`, `sale`). A set: their order means nothing to LinkedIn.",
+			Validators: []validator.Set{
+				setvalidator.SizeAtMost(maxCategories),
+				setvalidator.ValueStringsAre(patternValidator(jobFunctionPattern, "must be a LinkedIn job-function code (lower-case letters, digits or _, such as eng)")),
 			},
 		},
-		"industries": schema.ListAttribute{
+		"industries": schema.SetAttribute{
 			Optional:            true,
 			ElementType:         types.StringType,
-			MarkdownDescription: "Industries, each `urn:li:industry:N`.",
-			Validators: []validator.List{
-				listvalidator.UniqueValues(),
-				listvalidator.ValueStringsAre(urnValidator("industry")),
+			MarkdownDescription: "Industries, each `urn:li:industry:N`. A set: their order means nothing to LinkedIn.",
+			Validators: []validator.Set{
+				setvalidator.ValueStringsAre(urnValidator("industry")),
 			},
 		},
 		"company_job_code": optionalString("The customer's own code for the job.", stringvalidator.UTF8LengthBetween(1, maxCompanyJobCodeLength), lineValidator()),
@@ -263,13 +256,13 @@ func jobDetailAttributes() map[string]schema.Attribute {
 						Required: true, MarkdownDescription: "ISO 4217 currency code, for example `USD`.",
 						Validators: []validator.String{patternValidator(currencyCodePattern, "must be an ISO 4217 currency code of three upper-case letters, such as USD")},
 					},
-					"min_amount": schema.StringAttribute{
-						Required: true, MarkdownDescription: "Lower bound, a decimal string such as `\"95000\"` or `\"42.50\"`.",
-						Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 95000 or 42.50")},
+					"min_amount": schema.NumberAttribute{
+						Required: true, MarkdownDescription: "Lower bound, a number such as `95000` or `42.50` (exact: sent to LinkedIn as the decimal you wrote, never through floating point).",
+						Validators: []validator.Number{amountValidator{}},
 					},
-					"max_amount": schema.StringAttribute{
-						Required: true, MarkdownDescription: "Upper bound, a decimal string not below `min_amount`.",
-						Validators: []validator.String{patternValidator(amountPattern, "must be a non-negative decimal amount with at most two decimals, such as 125000 or 60.00")},
+					"max_amount": schema.NumberAttribute{
+						Required: true, MarkdownDescription: "Upper bound, a number not below `min_amount`.",
+						Validators: []validator.Number{amountValidator{}},
 					},
 				},
 			},
@@ -297,7 +290,7 @@ func jobStatusAttributes() map[string]schema.Attribute {
 }
 
 const jobPostingResourceDescription = "A job posting on LinkedIn (`simpleJobPostings`), kept in sync with the ATS. " +
-	"Create sends `CREATE`, changes send `UPDATE`, `state = \"CLOSED\"` and destroy send `CLOSE`; a change of `renewal_trigger` sends `RENEW`. " +
+	"Create sends `CREATE`, changes send `UPDATE`, `listing_state = \"CLOSED\"` and destroy send `CLOSE`; a change of `renewal_trigger` sends `RENEW`. " +
 	"LinkedIn processes every operation asynchronously: the provider waits for the task (polling with backoff, batched with other jobs' tasks) " +
 	"and turns a failed task into an error quoting LinkedIn's message and what to do. Refresh reads `jobPostingStatus`, so a job LinkedIn " +
 	"closed on its own shows as drift. Use the credentials of the customer's child application."
@@ -383,7 +376,7 @@ func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequ
 	if r.run(ctx, c, &plan, client.JobOperationCreate, "create", timeout, &resp.Diagnostics) != sent {
 		return
 	}
-	if plan.State.ValueString() == jobStateClosed {
+	if plan.ListingState.ValueString() == jobStateClosed {
 		if r.run(ctx, c, &plan, client.JobOperationClose, "create", timeout, &resp.Diagnostics) != sent {
 			resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
 			return
@@ -559,26 +552,30 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("reading the status of job posting %q", id), err)
 		return
 	}
-	prevState := m.State.ValueString()
+	prevState := m.ListingState.ValueString()
 	m.ID = types.StringValue(id)
 	m.applyStatus(ctx, st, &resp.Diagnostics)
 	if importing {
 		m.fillFromImport(ctx, st, &resp.Diagnostics)
+		// expire_at is optional: an import leaves it unset, so that the configuration -generate-config-out writes
+		// does not pin LinkedIn's current expiry (which would conflict with renewal_trigger and stop renewals).
+		// The next refresh reads LinkedIn's value into it, as for any job created without expire_at.
+		m.ExpireAt = types.StringNull()
 	}
 	switch st.ListingStatus {
 	case client.ListingNotListed:
-		m.State = types.StringValue(jobStateClosed)
+		m.ListingState = types.StringValue(jobStateClosed)
 		if prevState == jobStateListed && !importing {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("LinkedIn no longer lists job posting %q", id),
 				describeStatusDetail(jobstatus.KindListing, st.ListingStatus, st.ListingStatusDetail)+
-					"\n\nThe job reads as state = \"CLOSED\". With state = \"LISTED\" in the configuration, the plan re-lists it "+
-					"("+relistOperation+"); set state = \"CLOSED\" to accept LinkedIn's decision.")
+					"\n\nThe job reads as listing_state = \"CLOSED\". With listing_state = \"LISTED\" in the configuration, the plan re-lists it "+
+					"("+relistOperation+"); set listing_state = \"CLOSED\" to accept LinkedIn's decision.")
 		}
 	case client.ListingListed:
-		m.State = types.StringValue(jobStateListed)
+		m.ListingState = types.StringValue(jobStateListed)
 	default: // IN_PROGRESS or empty: LinkedIn has not decided yet; keep what the state says
-		if m.State.IsNull() {
-			m.State = types.StringValue(stateFromListingStatus(st.ListingStatus))
+		if m.ListingState.IsNull() {
+			m.ListingState = types.StringValue(stateFromListingStatus(st.ListingStatus))
 		}
 	}
 	m.nullUnknowns()
@@ -636,14 +633,14 @@ func updateOperations(ctx context.Context, plan, state *jobPostingModel, diags *
 	renew := known(plan.RenewalTrigger) && known(state.RenewalTrigger) && !plan.RenewalTrigger.Equal(state.RenewalTrigger)
 
 	var ops []string
-	if plan.State.ValueString() == jobStateClosed {
-		if state.State.ValueString() != jobStateClosed || fieldsChanged {
+	if plan.ListingState.ValueString() == jobStateClosed {
+		if state.ListingState.ValueString() != jobStateClosed || fieldsChanged {
 			ops = append(ops, client.JobOperationClose)
 		}
 		return ops
 	}
 	switch {
-	case state.State.ValueString() == jobStateClosed:
+	case state.ListingState.ValueString() == jobStateClosed:
 		ops = append(ops, relistOperation)
 		if relistOperation == client.JobOperationRenew && known(plan.ExpireAt) {
 			ops = append(ops, client.JobOperationUpdate)

@@ -28,13 +28,13 @@ type jobPostingModel struct {
 	Location                  types.String `tfsdk:"location"`
 	CountryCode               types.String `tfsdk:"country_code"`
 	PostalCode                types.String `tfsdk:"postal_code"`
-	State                     types.String `tfsdk:"state"`
+	ListingState              types.String `tfsdk:"listing_state"`
 	AlternateLocations        types.List   `tfsdk:"alternate_locations"`
 	EmploymentStatus          types.String `tfsdk:"employment_status"`
 	ExperienceLevel           types.String `tfsdk:"experience_level"`
-	WorkplaceTypes            types.List   `tfsdk:"workplace_types"`
-	Categories                types.List   `tfsdk:"categories"`
-	Industries                types.List   `tfsdk:"industries"`
+	WorkplaceType             types.String `tfsdk:"workplace_type"`
+	Categories                types.Set    `tfsdk:"categories"`
+	Industries                types.Set    `tfsdk:"industries"`
 	ListingType               types.String `tfsdk:"listing_type"`
 	Contract                  types.String `tfsdk:"contract"`
 	ExpireAt                  types.String `tfsdk:"expire_at"`
@@ -69,16 +69,16 @@ type compensationModel struct {
 	Type         types.String `tfsdk:"type"`
 	Period       types.String `tfsdk:"period"`
 	CurrencyCode types.String `tfsdk:"currency_code"`
-	MinAmount    types.String `tfsdk:"min_amount"`
-	MaxAmount    types.String `tfsdk:"max_amount"`
+	MinAmount    types.Number `tfsdk:"min_amount"`
+	MaxAmount    types.Number `tfsdk:"max_amount"`
 }
 
 var compensationAttrTypes = map[string]attr.Type{
 	"type":          types.StringType,
 	"period":        types.StringType,
 	"currency_code": types.StringType,
-	"min_amount":    types.StringType,
-	"max_amount":    types.StringType,
+	"min_amount":    types.NumberType,
+	"max_amount":    types.NumberType,
 }
 
 // Job posting states: the state attribute, and LinkedIn's legacy state field that CLOSE still carries.
@@ -137,9 +137,11 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 		}
 	}
 	j.AlternateLocations = stringList(ctx, m.AlternateLocations, &diags)
-	j.WorkplaceTypes = stringList(ctx, m.WorkplaceTypes, &diags)
-	j.Categories = stringList(ctx, m.Categories, &diags)
-	j.Industries = stringList(ctx, m.Industries, &diags)
+	if known(m.WorkplaceType) {
+		j.WorkplaceTypes = []string{m.WorkplaceType.ValueString()}
+	}
+	j.Categories = setStrings(ctx, m.Categories, &diags)
+	j.Industries = setStrings(ctx, m.Industries, &diags)
 	if known(m.Compensation) {
 		var comps []compensationModel
 		diags.Append(m.Compensation.ElementsAs(ctx, &comps, false)...)
@@ -150,8 +152,8 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 					Type:   c.Type.ValueString(),
 					Period: c.Period.ValueString(),
 					Value: client.CompensationValue{
-						Min: client.MoneyAmount{Amount: c.MinAmount.ValueString(), CurrencyCode: c.CurrencyCode.ValueString()},
-						Max: client.MoneyAmount{Amount: c.MaxAmount.ValueString(), CurrencyCode: c.CurrencyCode.ValueString()},
+						Min: client.MoneyAmount{Amount: amountText(c.MinAmount), CurrencyCode: c.CurrencyCode.ValueString()},
+						Max: client.MoneyAmount{Amount: amountText(c.MaxAmount), CurrencyCode: c.CurrencyCode.ValueString()},
 					},
 				})
 			}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -21,6 +22,15 @@ func stringListValue(vs ...string) types.List {
 	return types.ListValueMust(types.StringType, l)
 }
 
+// amount is a Terraform number parsed from decimal text, as HCL parses it (512-bit precision).
+func amount(text string) types.Number {
+	f, _, err := big.ParseFloat(text, 10, 512, big.ToNearestEven)
+	if err != nil {
+		panic(err)
+	}
+	return types.NumberValue(f)
+}
+
 func validJobPostingModel() jobPostingModel {
 	m := jobPostingModel{
 		ExternalJobPostingID: types.StringValue("REQ-1"),
@@ -30,17 +40,17 @@ func validJobPostingModel() jobPostingModel {
 		CompanyApplyURL:      types.StringValue("https://example.com/apply"),
 		ListedAt:             types.StringValue("2026-11-01T09:00:00Z"),
 		Location:             types.StringValue("Mountain View, CA"),
-		State:                types.StringValue("LISTED"),
+		ListingState:         types.StringValue("LISTED"),
 		ListingType:          types.StringValue("BASIC"),
 		AccessRestricted:     types.BoolValue(true),
-		WorkplaceTypes:       stringListValue("Remote"),
+		WorkplaceType:        types.StringValue("Remote"),
 		AlternateLocations:   types.ListNull(types.StringType),
-		Categories:           stringListValue("eng"),
-		Industries:           types.ListNull(types.StringType),
+		Categories:           types.SetValueMust(types.StringType, []attr.Value{types.StringValue("it"), types.StringValue("eng")}),
+		Industries:           types.SetNull(types.StringType),
 		Compensation: types.ListValueMust(types.ObjectType{AttrTypes: compensationAttrTypes}, []attr.Value{
 			types.ObjectValueMust(compensationAttrTypes, map[string]attr.Value{
 				"type": types.StringValue("BASE_SALARY"), "period": types.StringValue("YEARLY"), "currency_code": types.StringValue("USD"),
-				"min_amount": types.StringValue("100000"), "max_amount": types.StringValue("150000"),
+				"min_amount": types.NumberValue(big.NewFloat(100000)), "max_amount": amount("150000.5"),
 			}),
 		}),
 		RenewalTrigger: types.StringNull(),
@@ -61,10 +71,10 @@ func TestToJobPosting(t *testing.T) {
 	}
 	if j.ExternalJobPostingID != "REQ-1" || j.JobPostingOperationType != "CREATE" || j.State != "LISTED" || j.ListedAt != 1793523600000 ||
 		j.IntegrationContext != "urn:li:organization:1000" || j.AccessRestricted == nil || !*j.AccessRestricted ||
-		len(j.WorkplaceTypes) != 1 || j.Categories[0] != "eng" || j.AlternateLocations != nil || j.ExpireAt != 0 {
+		len(j.WorkplaceTypes) != 1 || j.WorkplaceTypes[0] != "Remote" || len(j.Categories) != 2 || j.Categories[0] != "eng" || j.AlternateLocations != nil || j.ExpireAt != 0 {
 		t.Errorf("unexpected job: %+v", j)
 	}
-	if j.Compensation == nil || j.Compensation.Compensations[0].Value.Max.Amount != "150000" || j.Compensation.Compensations[0].Value.Min.CurrencyCode != "USD" {
+	if j.Compensation == nil || j.Compensation.Compensations[0].Value.Max.Amount != "150000.5" || j.Compensation.Compensations[0].Value.Min.Amount != "100000" || j.Compensation.Compensations[0].Value.Min.CurrencyCode != "USD" {
 		t.Errorf("unexpected compensation: %+v", j.Compensation)
 	}
 	j, _ = m.toJobPosting(context.Background(), client.JobOperationClose)

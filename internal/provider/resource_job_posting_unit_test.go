@@ -20,23 +20,23 @@ func TestUpdateOperations(t *testing.T) {
 	}{
 		{"nothing", func(p, s *jobPostingModel) {}, ""},
 		{"title", func(p, s *jobPostingModel) { p.Title = types.StringValue("Senior Engineer") }, "UPDATE"},
-		{"close", func(p, s *jobPostingModel) { p.State = types.StringValue("CLOSED") }, "CLOSE"},
+		{"close", func(p, s *jobPostingModel) { p.ListingState = types.StringValue("CLOSED") }, "CLOSE"},
 		{"stay closed", func(p, s *jobPostingModel) {
-			p.State = types.StringValue("CLOSED")
-			s.State = types.StringValue("CLOSED")
+			p.ListingState = types.StringValue("CLOSED")
+			s.ListingState = types.StringValue("CLOSED")
 		}, ""},
-		{"re-list", func(p, s *jobPostingModel) { s.State = types.StringValue("CLOSED") }, "RENEW"},
+		{"re-list", func(p, s *jobPostingModel) { s.ListingState = types.StringValue("CLOSED") }, "RENEW"},
 		{"re-list with a changed title", func(p, s *jobPostingModel) {
-			s.State = types.StringValue("CLOSED")
+			s.ListingState = types.StringValue("CLOSED")
 			p.Title = types.StringValue("x")
 		}, "RENEW"},
 		{"re-list and renewal trigger: one RENEW", func(p, s *jobPostingModel) {
-			s.State = types.StringValue("CLOSED")
+			s.ListingState = types.StringValue("CLOSED")
 			s.RenewalTrigger = types.StringValue("1")
 			p.RenewalTrigger = types.StringValue("2")
 		}, "RENEW"},
 		{"re-list with a configured expire_at", func(p, s *jobPostingModel) {
-			s.State = types.StringValue("CLOSED")
+			s.ListingState = types.StringValue("CLOSED")
 			p.ExpireAt = types.StringValue("2027-01-01T00:00:00Z")
 			s.ExpireAt = types.StringValue("2027-01-01T00:00:00Z")
 		}, "RENEW,UPDATE"},

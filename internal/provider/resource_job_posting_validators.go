@@ -206,18 +206,15 @@ func validateLocationForm(m *jobPostingModel, diags *diag.Diagnostics) {
 
 // validateCountryOnlyLocations allows a country alone (as location or alternate location) only for remote jobs.
 func validateCountryOnlyLocations(ctx context.Context, m *jobPostingModel, diags *diag.Diagnostics) {
-	if m.WorkplaceTypes.IsUnknown() || m.AlternateLocations.IsUnknown() {
+	if m.WorkplaceType.IsUnknown() || m.AlternateLocations.IsUnknown() {
 		return
 	}
-	var wt, alts []types.String
-	if !m.WorkplaceTypes.IsNull() {
-		diags.Append(m.WorkplaceTypes.ElementsAs(ctx, &wt, true)...)
-	}
-	remote := len(wt) == 1 && strings.EqualFold(wt[0].ValueString(), "Remote")
+	var alts []types.String
+	remote := strings.EqualFold(m.WorkplaceType.ValueString(), "Remote")
 	check := func(p path.Path, name, loc string) {
 		if n, problem := checkLocation(loc); problem == "" && n == 1 && !remote {
 			diags.AddAttributeError(p, "Location needs a city",
-				fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_types = [\"Remote\"]). Otherwise use one of %s.",
+				fmt.Sprintf("Attribute %s %q is a single name: a country alone is allowed only for remote jobs (workplace_type = \"Remote\"). Otherwise use one of %s.",
 					name, loc, locationFormats))
 		}
 	}
@@ -271,12 +268,41 @@ func validateCompensationRanges(ctx context.Context, m *jobPostingModel, diags *
 			if !known(c.MinAmount) || !known(c.MaxAmount) {
 				continue
 			}
-			lo, ok1 := parseAmountCents(c.MinAmount.ValueString())
-			hi, ok2 := parseAmountCents(c.MaxAmount.ValueString())
+			lo, ok1 := parseAmountCents(amountText(c.MinAmount))
+			hi, ok2 := parseAmountCents(amountText(c.MaxAmount))
 			if ok1 && ok2 && lo > hi {
 				diags.AddAttributeError(path.Root("compensation").AtListIndex(i).AtName("max_amount"), "Invalid compensation range",
-					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, c.MaxAmount.ValueString(), c.MinAmount.ValueString()))
+					fmt.Sprintf("Attribute compensation[%d].max_amount (%s) must not be below min_amount (%s).", i, amountText(c.MaxAmount), amountText(c.MinAmount)))
 			}
 		}
+	}
+}
+
+// amountText writes a known amount as the exact decimal the configuration holds (Terraform numbers are
+// arbitrary-precision decimals: 42.50 reads back as 42.5), as LinkedIn's amount strings take it.
+func amountText(n types.Number) string {
+	if !known(n) {
+		return ""
+	}
+	return n.ValueBigFloat().Text('f', -1)
+}
+
+// amountValidator requires a non-negative amount with at most two decimals.
+type amountValidator struct{}
+
+func (amountValidator) Description(context.Context) string {
+	return "a non-negative amount with at most two decimals"
+}
+
+func (v amountValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (amountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if !known(req.ConfigValue) {
+		return
+	}
+	text := amountText(req.ConfigValue)
+	if _, ok := parseAmountCents(text); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid amount",
+			fmt.Sprintf("Attribute %s must be a non-negative amount with at most two decimals, such as 95000 or 42.50, got %s.", req.Path, text))
 	}
 }

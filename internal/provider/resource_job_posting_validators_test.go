@@ -97,12 +97,12 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		{"country without postal", func(m *jobPostingModel) { m.Location = types.StringNull(); m.CountryCode = types.StringValue("US") }, "postal_code is required"},
 		{"country alone remote", func(m *jobPostingModel) { m.Location = types.StringValue("Germany") }, ""},
 		{"alternate country alone on-site", func(m *jobPostingModel) {
-			m.WorkplaceTypes = stringListValue("Hybrid")
+			m.WorkplaceType = types.StringValue("Hybrid")
 			m.AlternateLocations = stringListValue("Berlin, Germany", "France")
 		}, "alternate_locations[1]"},
 		{"country alone on-site", func(m *jobPostingModel) {
 			m.Location = types.StringValue("Germany")
-			m.WorkplaceTypes = stringListValue("On-site")
+			m.WorkplaceType = types.StringValue("On-site")
 		}, "remote jobs"},
 		{"premium without contract", func(m *jobPostingModel) { m.ListingType = types.StringValue("PREMIUM") }, "listing_type is PREMIUM"},
 		{"premium with contract", func(m *jobPostingModel) {
@@ -119,7 +119,7 @@ func TestValidateJobPostingConfig(t *testing.T) {
 			m.Compensation = types.ListValueMust(types.ObjectType{AttrTypes: compensationAttrTypes}, []attr.Value{
 				types.ObjectValueMust(compensationAttrTypes, map[string]attr.Value{
 					"type": types.StringValue("BASE_SALARY"), "period": types.StringValue("YEARLY"), "currency_code": types.StringValue("USD"),
-					"min_amount": types.StringValue("100000.5"), "max_amount": types.StringValue("100000"),
+					"min_amount": amount("100000.5"), "max_amount": amount("100000"),
 				}),
 			})
 		}, "max_amount"},
@@ -138,5 +138,23 @@ func TestValidateJobPostingConfig(t *testing.T) {
 		case c.want != "" && !strings.Contains(d.Errors()[0].Detail(), c.want):
 			t.Errorf("%s: error %q does not contain %q", c.name, d.Errors()[0].Detail(), c.want)
 		}
+	}
+}
+
+// Amounts are Terraform numbers: exact decimals, sent as the text the configuration holds.
+func TestAmountValidatorAndText(t *testing.T) {
+	for text, ok := range map[string]bool{"0": true, "95000": true, "42.5": true, "42.50": true, "12345678901234.99": true,
+		"42.505": false, "-1": false, "0.001": false} {
+		var resp validator.NumberResponse
+		amountValidator{}.ValidateNumber(context.Background(), validator.NumberRequest{Path: path.Root("min_amount"), ConfigValue: amount(text)}, &resp)
+		if resp.Diagnostics.HasError() == ok {
+			t.Errorf("%s: valid = %v, diagnostics %v", text, !resp.Diagnostics.HasError(), resp.Diagnostics)
+		}
+	}
+	if got := amountText(amount("12345678901234.99")); got != "12345678901234.99" {
+		t.Errorf("amountText lost precision: %s", got)
+	}
+	if got := amountText(amount("42.50")); got != "42.5" {
+		t.Errorf("amountText(42.50) = %s", got)
 	}
 }

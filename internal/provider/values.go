@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -32,5 +33,16 @@ func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []st
 	}
 	var out []string
 	diags.Append(l.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// setStrings is the elements of a known set of strings (nil for null or unknown), in the set's order.
+func setStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
+	if !known(s) {
+		return nil
+	}
+	var out []string
+	diags.Append(s.ElementsAs(ctx, &out, false)...)
+	slices.Sort(out) // one order for plan and state, so that comparing two jobs compares their contents
 	return out
 }

@@ -28,12 +28,12 @@ resource "linkedin_job_posting" "backend_engineer" {
   location                = "Mountain View, CA"
   company_apply_url       = "https://careers.acme.example/jobs/REQ-1042"
   listed_at               = "2026-11-01T09:00:00Z"
-  state                   = "LISTED" # "CLOSED" closes the job on LinkedIn
+  listing_state           = "LISTED" # "CLOSED" closes the job on LinkedIn
 
   # Optional fields.
   employment_status   = "FULL_TIME"
   experience_level    = "MID_SENIOR_LEVEL"
-  workplace_types     = ["Hybrid"]
+  workplace_type      = "Hybrid"
   alternate_locations = ["Austin, TX", "New York, NY"]
   categories          = ["eng", "it"]
   industries          = ["urn:li:industry:4"]
@@ -45,8 +45,8 @@ resource "linkedin_job_posting" "backend_engineer" {
     type          = "BASE_SALARY"
     period        = "YEARLY"
     currency_code = "USD"
-    min_amount    = "150000"
-    max_amount    = "190000"
+    min_amount    = 150000
+    max_amount    = 190000
   }]
 
   # Change this value to renew the listing (RENEW extends expire_at by 30 days).

@@ -16,5 +16,5 @@ curl -sS --fail-with-body -X POST "$URL/emulator/jobs/status" -H 'Content-Type: 
 echo
 
 section "The drift shows in the plan, with LinkedIn's reason and what to do"
-plan_expect 2 tf "changes: state CLOSED -> LISTED re-lists the job (RENEW)"
+plan_expect 2 tf "changes: listing_state CLOSED -> LISTED re-lists the job (RENEW)"
 tfc apply -auto-approve

@@ -12,7 +12,7 @@ resource "linkedin_job_posting" "backend_engineer" {
   company_apply_url       = "https://careers.acme.example/jobs/REQ-1042"
   listed_at               = "2026-11-01T09:00:00Z"
   employment_status       = "FULL_TIME"
-  workplace_types         = ["Hybrid"]
+  workplace_type          = "Hybrid"
 }
 
 data "linkedin_job_posting_status" "backend_engineer" {
