@@ -186,7 +186,8 @@ func (t *tokenSource) fetch(ctx context.Context) (string, error) {
 		if r.Err != nil {
 			return "", r.Err
 		}
-		return r.Val.(string), nil
+		tok, _ := r.Val.(string) // the refresh returns a string or an error
+		return tok, nil
 	case <-ctx.Done():
 		return "", ctx.Err()
 	}

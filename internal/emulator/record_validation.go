@@ -130,9 +130,9 @@ func (r *record) strList(name string) ([]string, bool) {
 }
 
 // lengthIn checks a length in characters (not bytes).
-func (r *record) lengthIn(name, s string, min, max int) {
-	if n := utf8.RuneCountInString(s); n < min || n > max {
-		r.fail(name, "length of %d characters is out of range %d..%d", n, min, max)
+func (r *record) lengthIn(name, s string, least, most int) {
+	if n := utf8.RuneCountInString(s); n < least || n > most {
+		r.fail(name, "length of %d characters is out of range %d..%d", n, least, most)
 	}
 }
 

@@ -90,7 +90,8 @@ func (e *Emulator) WebhookStatus(application string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return info["status"].(string), true
+	status, _ := info["status"].(string)
+	return status, true
 }
 
 // challenge sends GET <url>?challengeCode=<uuid>[&applicationId=<id>] and checks the answer.

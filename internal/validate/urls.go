@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -25,7 +26,11 @@ func parseAbsolute(s string) (*url.URL, string) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, fmt.Sprintf("it is not a URL (%v)", err.(*url.Error).Err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Sprintf("it is not a URL (%v)", err)
 	}
 	if u.Scheme == "" {
 		return nil, "it has no scheme; start it with https://"

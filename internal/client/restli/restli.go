@@ -274,8 +274,8 @@ func encodeReflect(b *strings.Builder, rv reflect.Value, reduced bool) {
 		}
 		rv = rv.Elem()
 	}
-	if rv.Type() == keyType {
-		rv.Interface().(Key).write(b, reduced)
+	if k, ok := rv.Interface().(Key); ok && rv.Type() == keyType {
+		k.write(b, reduced)
 		return
 	}
 	switch rv.Kind() {
