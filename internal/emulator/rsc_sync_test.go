@@ -28,7 +28,9 @@ func applicationBody() map[string]any {
 		"source": "Referral", "atsCandidateId": "c1"}
 }
 
-func stageBody() map[string]any { return map[string]any{"atsCreatedAt": created, "stage": "Phone Screen"} }
+func stageBody() map[string]any {
+	return map[string]any{"atsCreatedAt": created, "stage": "Phone Screen"}
+}
 
 func change(m map[string]any, kv ...any) map[string]any {
 	out := maps.Clone(m)
