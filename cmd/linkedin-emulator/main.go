@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -32,6 +33,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("linkedin-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (loopback by default; port 0 picks a free port)")
+	readyFile := fs.String("ready-file", "", "once listening, write the base URL to this file (atomically: it appears complete or not at all)")
 	opts := emulator.Options{}
 	fs.DurationVar(&opts.TaskDelay, "task-delay", 2*time.Second, "how long a job posting task stays IN_PROGRESS")
 	fs.DurationVar(&opts.TokenLifetime, "token-lifetime", 30*time.Minute, "lifetime of issued access tokens")
@@ -70,7 +72,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "linkedin-emulator listening on http://%s\n", ln.Addr())
+	base := "http://" + ln.Addr().String()
+	if *readyFile != "" {
+		// A CI script polls for this file: written only once the port accepts connections, and renamed into
+		// place so that a reader never sees half a URL.
+		if err := writeReadyFile(*readyFile, base); err != nil {
+			_ = ln.Close()
+			return err
+		}
+		defer os.Remove(*readyFile)
+	}
+	fmt.Fprintf(stdout, "linkedin-emulator listening on %s\n", base)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -83,5 +95,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return err
 	}
-	return emu.Close()
+	err = emu.Close()
+	// What the partner's sync did wrong, for the CI log (GET /emulator/audit has the details).
+	fmt.Fprintln(stderr, "linkedin-emulator:", emu.AuditSummary())
+	return err
+}
+
+// writeReadyFile writes the base URL to path through a temporary file in the same directory and a rename.
+func writeReadyFile(path, base string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("--ready-file: %w", err)
+	}
+	_, werr := f.WriteString(base + "\n")
+	cerr := f.Close()
+	if werr != nil || cerr != nil {
+		_ = os.Remove(f.Name())
+		return fmt.Errorf("--ready-file: %w", errors.Join(werr, cerr))
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		_ = os.Remove(f.Name())
+		return fmt.Errorf("--ready-file: %w", err)
+	}
+	return nil
 }

@@ -72,17 +72,37 @@ type batchCall struct {
 	// body returns the JSON body for a chunk of keys (nil for none); bodyKey is the key's spelling in it.
 	body       func(keys []restli.Key) any
 	idempotent bool
+	// chunk is the most keys a call carries; maxBatch when 0.
+	chunk int
+	// before, when set, runs before each call with its number of keys (record pacing); its error fails
+	// that call's keys.
+	before func(ctx context.Context, n int) error
 }
 
-// run sends keys in calls of at most maxBatch (after removing duplicates) and returns one entry per input
+// run sends keys in calls of at most maxBatch (or bc.chunk), one after another, (after removing duplicates) and returns one entry per input
 // key, in input order. A call that fails as a whole sets its error on each of its keys; the first such error
 // is also returned, so callers can stop early or read per-key outcomes, as they prefer.
 func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]entry, error) {
 	uniq, index := uniqueKeys(keys)
 	uout := make([]entry, len(uniq))
 	var firstErr error
-	for start := 0; start < len(uniq); start += maxBatch {
-		chunk := uniq[start:min(start+maxBatch, len(uniq))]
+	size := bc.chunk
+	if size <= 0 || size > maxBatch {
+		size = maxBatch
+	}
+	for start := 0; start < len(uniq); start += size {
+		chunk := uniq[start:min(start+size, len(uniq))]
+		if bc.before != nil {
+			if err := bc.before(ctx, len(chunk)); err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				for i := range chunk {
+					uout[start+i] = entry{err: err}
+				}
+				continue
+			}
+		}
 		ids := bc.ids
 		if ids == nil {
 			ids = idsList

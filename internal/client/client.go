@@ -34,6 +34,9 @@ const (
 	DefaultAPIVersion  = "202603"
 	DefaultBatchWindow = 10 * time.Millisecond
 	DefaultMaxRetries  = 5
+	// DefaultSyncRecordsPerMinute is LinkedIn's limit on the records of one Recruiter System Connect
+	// resource a minute (https://learn.microsoft.com/en-us/linkedin/talent/middleware-platform/sync-candidates).
+	DefaultSyncRecordsPerMinute = 10000
 )
 
 // Defaults of the retry policy and the user agent, applied by New.
@@ -81,6 +84,10 @@ type Config struct {
 	BatchWindow       time.Duration
 	DisableCoalescing bool
 
+	// SyncRecordsPerMinute paces SyncService: the records of one resource sent in any minute; default
+	// DefaultSyncRecordsPerMinute (LinkedIn's limit), negative for no pacing.
+	SyncRecordsPerMinute int
+
 	UserAgent  string       // default "terraform-provider-linkedin/dev"
 	HTTPClient *http.Client // default a client with sensible timeouts
 }
@@ -93,6 +100,7 @@ type Client struct {
 	Integrations   *IntegrationsService
 	Configurations *ConfigurationsService
 	JobPostings    *JobPostingsService
+	Sync           *SyncService
 
 	base   *url.URL
 	http   *http.Client
@@ -129,6 +137,7 @@ func New(cfg Config) (*Client, error) {
 	c.Integrations = newIntegrationsService(c)
 	c.Configurations = newConfigurationsService(c)
 	c.JobPostings = newJobPostingsService(c)
+	c.Sync = newSyncService(c)
 	return c, nil
 }
 
@@ -174,6 +183,9 @@ func withDefaults(cfg Config) (Config, error) {
 	}
 	if cfg.RetryWaitMax < cfg.RetryWaitMin {
 		cfg.RetryWaitMax = cfg.RetryWaitMin
+	}
+	if cfg.SyncRecordsPerMinute == 0 {
+		cfg.SyncRecordsPerMinute = DefaultSyncRecordsPerMinute
 	}
 	if cfg.BatchWindow <= 0 {
 		cfg.BatchWindow = DefaultBatchWindow

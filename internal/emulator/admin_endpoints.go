@@ -29,6 +29,11 @@ var adminEndpoints = map[string]func(e *Emulator, a adminExchange){
 	"POST /emulator/reset":        (*Emulator).adminReset,
 	"POST /emulator/faults":       (*Emulator).adminSetFaults,
 	"GET /emulator/faults":        (*Emulator).adminFaults,
+	"GET /emulator/audit":         (*Emulator).adminAudit,
+	"DELETE /emulator/audit":      (*Emulator).adminClearAudit,
+	"POST /emulator/members":      (*Emulator).adminAddMember,
+	"POST /emulator/quotas":       (*Emulator).adminSetSyncLimits,
+	"GET /emulator/quotas":        (*Emulator).adminSyncLimits,
 }
 
 // adminExchange is one admin request and its answer.

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -23,8 +24,11 @@ type collection struct {
 	name       string // first path segment after /rest or /v2, also the resource in permission errors
 	parentOnly bool   // only a parent application may call it (provisioning); else only child applications
 	quota      string // daily quota group (daily_quotas.go); "" for none
-	methods    []string
-	key        keySpec
+	// category names a Recruiter System Connect resource in the sync audit ("Sync Candidates"); such a
+	// resource also counts its records against the per-minute limit of its quota group. "" for others.
+	category string
+	methods  []string
+	key      keySpec
 
 	get         func(c *call, k restli.Key) (any, *apiError)
 	update      func(c *call, k restli.Key, entity json.RawMessage) *apiError
@@ -212,9 +216,19 @@ func (c *call) batch(m string) (*response, bool) {
 	if !c.has("ids") {
 		return errResponse(errBadRequest("%s needs the ids parameter", m)), false
 	}
-	ids, aerr := c.parseIDs(c.route.coll.key)
+	co := c.route.coll
+	ids, aerr := c.parseIDs(co.key)
 	if aerr != nil {
+		if c.tooManyIDs > 0 && co.category != "" {
+			c.e.auditLocked(c, auditHit{category: co.category, rule: ruleBatchOver100, detail: fmt.Sprintf("%d records in one call", c.tooManyIDs)})
+		}
 		return errResponse(aerr), false
+	}
+	if co.category != "" {
+		if err := c.e.chargeRecordsLocked(c.app, co.quota, len(ids)); err != nil {
+			c.e.auditLocked(c, auditHit{category: co.category, rule: ruleRecordsPerMinute, detail: fmt.Sprintf("%d records refused", len(ids))})
+			return errResponse(err), false
+		}
 	}
 	if m == "batch_get" {
 		return c.batchGet(ids), false

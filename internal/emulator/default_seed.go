@@ -1,6 +1,9 @@
 package emulator
 
-import "time"
+import (
+	"maps"
+	"time"
+)
 
 // This file is the default seed: the applications and integrations every new or reset emulator holds.
 
@@ -20,6 +23,14 @@ const ParentApplication = "urn:li:developerApplication:1000"
 // ChildUniqueForeignID is the uniqueForeignId of the seeded child application.
 const ChildUniqueForeignID = "emulator-customer"
 
+// seedMembers are the LinkedIn members a synced candidate is matched to by email (README, choices): LinkedIn
+// matches candidates to its members and answers the match on GET; the emulator knows only these (and those
+// added through POST /emulator/members).
+var seedMembers = map[string]string{
+	"member.one@example.com": "urn:li:person:EmulatorMember1",
+	"member.two@example.com": "urn:li:person:EmulatorMember2",
+}
+
 // seedState is the state of a new or reset emulator: a parent and a child application, and three
 // integrations of the child (README, "The default seed").
 func seedState(now time.Time) *state {
@@ -34,6 +45,9 @@ func seedState(now time.Time) *state {
 		Tasks:        map[string]*task{},
 		Webhooks:     map[string]*webhookReg{},
 		Quotas:       map[string]int{},
+		SyncRecords:  map[string]*syncRecord{},
+		Members:      maps.Clone(seedMembers),
+		Audit:        map[string]*AuditFinding{},
 	}
 	st.Apps[ParentApplication] = &application{URN: ParentApplication, ClientID: ParentClientID,
 		ClientSecret: ParentClientSecret, Name: "Emulator Partner", Description: "The partner's parent application",

@@ -35,7 +35,8 @@ type Options struct {
 	// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation) and a notification
 	// delivery; default 3 s. Tests on a loaded machine raise it so that a slow receiver is not a failure.
 	WebhookTimeout time.Duration
-	// NoQuotas turns off the daily per-application quotas (daily_quotas.go), for benchmarks.
+	// NoQuotas turns off the daily per-application quotas and the per-minute record limits
+	// (daily_quotas.go), for benchmarks.
 	NoQuotas bool
 	// Faults to inject from the start (also settable through POST /emulator/faults).
 	Faults Faults
@@ -67,6 +68,13 @@ type Emulator struct {
 	// quotas are the daily limits by group: dailyQuotas, copied so that a test can lower one for its own
 	// emulator without touching the others.
 	quotas map[string]int
+	// recordLimits are the per-minute limits in records by group (recordsPerMinute), per emulator likewise.
+	recordLimits map[string]int
+	// syncDone is when the last Recruiter System Connect call of an application on a resource finished,
+	// by skey(app, group): a call that arrived before it was sent in parallel (sync_audit.go).
+	syncDone map[string]time.Time
+	// auditChanges counts changes of st.Audit, so that a call that only added to the audit is persisted.
+	auditChanges int
 
 	faultMu sync.Mutex
 	faults  Faults
@@ -112,7 +120,10 @@ func New(opts Options) (*Emulator, error) {
 		opts:   opts,
 		counts: map[countKey]int{},
 		quotas: maps.Clone(dailyQuotas),
-		wake:   make(chan struct{}, 1),
+
+		recordLimits: maps.Clone(recordsPerMinute),
+		syncDone:     map[string]time.Time{},
+		wake:         make(chan struct{}, 1),
 		// A notification gets the same bound as a challenge.
 		hc: &http.Client{Timeout: opts.WebhookTimeout},
 	}

@@ -30,7 +30,7 @@ func (e *Emulator) routes() *http.ServeMux {
 // serveAPI is the pipeline of every /rest and /v2 request: count, faults, URL limits, tunnelling, token,
 // version, routing, permission, quota, then the collection engine under the state lock.
 func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
-	c := &call{e: e, r: r, method: r.Method}
+	c := &call{e: e, r: r, method: r.Method, arrived: time.Now()}
 	path := rawPath(r)
 	if strings.HasPrefix(path, "/rest/") {
 		c.family = "rest"
@@ -113,11 +113,21 @@ func (c *call) serve(tooLong bool, parseErr *apiError) *response {
 	if coll.parentOnly != app.isParent() {
 		return errResponse(errNoPermission(c.method, c.route.permissionPath()))
 	}
+	if coll.category != "" {
+		e.checkSequentialLocked(c)
+		// Recorded under the lock before the answer is written: a partner sending its calls one after
+		// another starts the next only after this one's answer.
+		defer e.noteSyncDoneLocked(c)
+	}
 	if qerr := e.chargeQuotaLocked(app, coll.quota); qerr != nil {
+		if coll.category != "" {
+			e.auditLocked(c, auditHit{category: coll.category, rule: ruleDailyQuota})
+		}
 		return errResponse(qerr)
 	}
-	before := e.st.NextSeq
+	before, auditBefore := e.st.NextSeq, e.auditChanges
 	resp, mutated := c.dispatch()
+	mutated = mutated || e.auditChanges != auditBefore
 	if mutated || e.st.NextSeq != before {
 		if err := e.persistLocked(); err != nil {
 			return errResponse(errf(http.StatusInternalServerError, "INTERNAL_ERROR", "%v", err))

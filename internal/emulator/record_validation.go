@@ -19,7 +19,7 @@ const msgRequired = "field is required but not found and has no default value"
 // schema validation does: every problem is collected as a line "ERROR :: /field :: message\n" and the
 // element is refused with all of them. Job postings use it; Recruiter System Connect's candidates,
 // applications and stages (https://learn.microsoft.com/en-us/linkedin/talent/recruiter-system-connect/required-fields)
-// would validate their bodies with the same readers.
+// validate their bodies with the same readers (rsc_validation.go).
 type record struct {
 	fields map[string]any
 	errs   strings.Builder
@@ -148,4 +148,50 @@ func (r *record) absURL(name, s string) {
 func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// nonBlank reads a string field that must hold at least one character other than spaces.
+func (r *record) nonBlank(name string, required bool) (string, bool) {
+	s, ok := r.str(name, required)
+	if ok && strings.TrimSpace(s) == "" {
+		r.fail(name, "must be at least one character")
+		return "", false
+	}
+	return s, ok
+}
+
+// boolean reads an optional boolean field.
+func (r *record) boolean(name string) (bool, bool) {
+	v, ok := r.present(name, false)
+	if !ok {
+		return false, false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		r.fail(name, "%s is not a boolean", jsonText(v))
+	}
+	return b, isBool
+}
+
+// recordList reads an optional array of records, handing each to check (when not nil).
+func (r *record) recordList(name string, check func(i int, el map[string]any)) {
+	v, ok := r.present(name, false)
+	if !ok {
+		return
+	}
+	arr, isArr := v.([]any)
+	if !isArr {
+		r.fail(name, "%s is not an array", jsonText(v))
+		return
+	}
+	for i, el := range arr {
+		m, isRec := el.(map[string]any)
+		if !isRec {
+			r.fail(fmt.Sprintf("%s/%d", name, i), "%s is not a record", jsonText(el))
+			continue
+		}
+		if check != nil {
+			check(i, m)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client/restli"
 )
@@ -38,6 +39,8 @@ type call struct {
 	pathKey        string     // escaped key segment of the path, if any
 	parentKey      string     // escaped key of the parent resource of a sub-resource
 	parentKeyValue restli.Key // parentKey parsed
+	arrived        time.Time  // when the request reached the emulator, before any lock or injected latency
+	tooManyIDs     int        // the number of ids of a batch refused for holding more than maxBatch
 }
 
 // param is a query parameter: name decoded, value still escaped (Rest.li decodes values by grammar).

@@ -146,6 +146,7 @@ func (c *call) parseIDs(ks keySpec) ([]idsKey, *apiError) {
 		}
 	}
 	if len(keys) > maxBatch {
+		c.tooManyIDs = len(keys)
 		return nil, errBadRequest("too many ids: %d (at most %d per call)", len(keys), maxBatch)
 	}
 	v1 := idsSpelledV1(q)

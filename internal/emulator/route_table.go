@@ -20,6 +20,13 @@ var apiRoutes = func() []*route {
 		{family: "v2", coll: tasksCollection()},
 		{family: "rest", coll: jobStatusCollection()},
 		{family: "v2", coll: jobStatusCollection()},
+		// Recruiter System Connect data sync (rsc_sync.go).
+		{family: "v2", coll: syncCollection(syncCandidate, true)},
+		{family: "rest", coll: syncCollection(syncCandidate, false)},
+		{family: "v2", coll: syncCollection(syncApplication, true)},
+		{family: "v2", sub: "stages", parent: &legacyApplicationKey, coll: syncCollection(syncStage, true)},
+		{family: "rest", coll: syncCollection(syncApplication, false)},
+		{family: "rest", coll: syncCollection(syncStage, false)},
 	}
 }()
 

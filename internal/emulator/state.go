@@ -24,7 +24,12 @@ type state struct {
 	Tasks         map[string]*task          `json:"tasks"`         // by task URN
 	Webhooks      map[string]*webhookReg    `json:"webhooks"`      // by application URN
 	Notifications []*notification           `json:"notifications"` // pending deliveries
-	Quotas        map[string]int            `json:"quotas"`        // skey(day, app, resource)
+	Quotas        map[string]int            `json:"quotas"`        // skey(day, app, resource); per-minute counters skey(day+"T"+HH:MM, app, "records", resource)
+	// Recruiter System Connect data sync (rsc_sync.go): records by syncRef.storeKey, LinkedIn members by
+	// lower-cased email (for candidate matching) and the audit of what partners sent (sync_audit.go).
+	SyncRecords map[string]*syncRecord   `json:"syncRecords"`
+	Members     map[string]string        `json:"members"`
+	Audit       map[string]*AuditFinding `json:"audit"` // skey(category, rule, field)
 }
 
 // application is a developer application: the partner's parent or a customer's child.

@@ -63,6 +63,15 @@ func (st *state) fillMaps() {
 	if st.Quotas == nil {
 		st.Quotas = map[string]int{}
 	}
+	if st.SyncRecords == nil {
+		st.SyncRecords = map[string]*syncRecord{}
+	}
+	if st.Members == nil {
+		st.Members = map[string]string{}
+	}
+	if st.Audit == nil {
+		st.Audit = map[string]*AuditFinding{}
+	}
 }
 
 // persistLocked writes the state atomically: a temporary file in the same directory, fsync, rename over

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"sort"
+	"time"
 )
 
 // This file is the Go API to set up and inspect the emulator's state, for tests in other packages. The admin
@@ -241,6 +242,7 @@ func (e *Emulator) Reset() {
 	defer e.mu.Unlock()
 	e.st = seedState(e.now())
 	e.counts = map[countKey]int{}
+	e.syncDone = map[string]time.Time{}
 	e.setFaults(e.opts.Faults)
 	_ = e.persistLocked()
 	e.signal()
