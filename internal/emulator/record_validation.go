@@ -150,9 +150,9 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-// nonBlank reads a string field that must hold at least one character other than spaces.
-func (r *record) nonBlank(name string, required bool) (string, bool) {
-	s, ok := r.str(name, required)
+// requiredText reads a required string field that must hold at least one character other than spaces.
+func (r *record) requiredText(name string) (string, bool) {
+	s, ok := r.str(name, true)
 	if ok && strings.TrimSpace(s) == "" {
 		r.fail(name, "must be at least one character")
 		return "", false

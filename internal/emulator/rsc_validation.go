@@ -53,9 +53,9 @@ func (r syncResource) validateCandidate(rec *record) {
 		r.name("atsCreatedAt"): true, r.name("atsLastModifiedAt"): true}
 	rec.allowOnly(allowed)
 	r.validateTimes(rec)
-	rec.nonBlank("firstName", true)
-	rec.nonBlank("lastName", true)
-	if u, ok := rec.nonBlank("externalProfileUrl", true); ok {
+	rec.requiredText("firstName")
+	rec.requiredText("lastName")
+	if u, ok := rec.requiredText("externalProfileUrl"); ok {
 		rec.absURL("externalProfileUrl", u)
 	}
 	member, hasMember := rec.str("manualMatchedMember", false)
@@ -97,14 +97,14 @@ func (r syncResource) validateApplication(rec *record) {
 		"atsJobPostingId": true, "atsJobPostingName": true, "candidateEmail": true, "dispositionReason": true,
 		"firstName": true, "lastName": true, "source": true, "media": true})
 	r.validateTimes(rec)
-	rec.nonBlank("atsJobPostingId", true)
-	rec.nonBlank("atsJobPostingName", true)
+	rec.requiredText("atsJobPostingId")
+	rec.requiredText("atsJobPostingName")
 	if e, ok := rec.str("candidateEmail", true); ok && !emailAddress.MatchString(e) {
 		rec.fail("candidateEmail", "%q is not an email address", e)
 	}
-	rec.nonBlank("firstName", true)
-	rec.nonBlank("lastName", true)
-	rec.nonBlank("source", true)
+	rec.requiredText("firstName")
+	rec.requiredText("lastName")
+	rec.requiredText("source")
 	rec.str("atsCandidateId", false)
 	rec.str("dispositionReason", false)
 	if m, ok := rec.str("media", false); ok && !strings.HasPrefix(m, "urn:li:") {
@@ -118,7 +118,7 @@ func validateStage(rec *record) {
 	if c, ok := rec.long("atsCreatedAt", true); ok && c <= 0 {
 		rec.fail("atsCreatedAt", "%d must be greater than 0", c)
 	}
-	if s, ok := rec.nonBlank("stage", true); ok && strings.EqualFold(strings.TrimSpace(s), notAvailableStage) {
+	if s, ok := rec.requiredText("stage"); ok && strings.EqualFold(strings.TrimSpace(s), notAvailableStage) {
 		rec.fail("stage", "%q is not a stage: send the stage the application is in", s)
 	}
 }
