@@ -187,6 +187,11 @@ func withDefaults(cfg Config) (Config, error) {
 	return cfg, nil
 }
 
+// NewHTTPClient returns the HTTP client New uses when Config.HTTPClient is nil, for callers that build many
+// Clients (one per application) and want them to share one connection pool. Sharing connections shares neither
+// tokens nor calls: each Client keeps its own token cache and coalescers, and sends its own Authorization header.
+func NewHTTPClient() *http.Client { return newHTTPClient() }
+
 // newHTTPClient is the default HTTP client: its own transport (so connection pools are not shared with other
 // code in the process), bounded dial, TLS and header waits, and an overall cap per attempt. The caller's
 // context bounds the whole call including retries.
