@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -579,5 +580,64 @@ func TestAccCustomers_generatedConfigurationSetsCustomer(t *testing.T) {
 				},
 			},
 		}},
+	})
+}
+
+// linkedin_access_token with customer: a new token from an entry's client credentials, an access_token entry
+// handed on as it is, and the usual errors for a customer not in the map or credentials given twice.
+func TestAccCustomers_accessToken(t *testing.T) {
+	env := acctest.NewEnv(t)
+	provider := fmt.Sprintf(`
+provider "linkedin" {
+  api_url   = %q
+  oauth_url = %q
+  customers = {
+    acme    = { client_id = %q, client_secret = %q }
+    tokened = { access_token = "a-token-obtained-elsewhere" }
+  }
+}
+`, env.URL, env.OAuthURL(), emulator.ChildClientID, emulator.ChildClientSecret)
+	// A new echo resource per step: echo keeps the data it was created with.
+	token := func(name, body string) string {
+		return provider + `
+ephemeral "linkedin_access_token" "token" {
+` + body + `
+}
+
+provider "echo" {
+  data = ephemeral.linkedin_access_token.token
+}
+
+resource "echo" "` + name + `" {}
+`
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: withEcho(),
+		TerraformVersionChecks:   ephemeralResourceVersions,
+		Steps: []resource.TestStep{
+			{
+				Config:      token("nope", `  customer = "nope"`),
+				ExpectError: phrases(`Unknown customer "nope"`, `whose keys are "acme", "tokened"`),
+			},
+			{
+				Config:      token("twice", `  customer = "acme"` + "\n" + fmt.Sprintf(`  client_id = %q`, emulator.ChildClientID)),
+				ExpectError: phrase(`Exactly one of these attributes must be configured: [client_id,customer]`),
+			},
+			{
+				Config: token("acme", `  customer = "acme"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("echo.acme", tfjsonpath.New("data").AtMapKey("access_token"), knownvalue.StringRegexp(regexp.MustCompile(`^AQ`))),
+					statecheck.ExpectKnownValue("echo.acme", tfjsonpath.New("data").AtMapKey("expires_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("echo.acme", tfjsonpath.New("data").AtMapKey("client_id"), knownvalue.Null()),
+				},
+			},
+			{
+				Config: token("tokened", `  customer = "tokened"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("echo.tokened", tfjsonpath.New("data").AtMapKey("access_token"), knownvalue.StringExact("a-token-obtained-elsewhere")),
+					statecheck.ExpectKnownValue("echo.tokened", tfjsonpath.New("data").AtMapKey("expires_at"), knownvalue.Null()),
+				},
+			},
+		},
 	})
 }
