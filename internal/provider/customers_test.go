@@ -620,7 +620,7 @@ resource "echo" "` + name + `" {}
 				ExpectError: phrases(`Unknown customer "nope"`, `whose keys are "acme", "tokened"`),
 			},
 			{
-				Config:      token("twice", `  customer = "acme"` + "\n" + fmt.Sprintf(`  client_id = %q`, emulator.ChildClientID)),
+				Config:      token("twice", `  customer = "acme"`+"\n"+fmt.Sprintf(`  client_id = %q`, emulator.ChildClientID)),
 				ExpectError: phrase(`Exactly one of these attributes must be configured: [client_id,customer]`),
 			},
 			{

@@ -52,11 +52,6 @@ func apiClient(pd *providerData, diags *diag.Diagnostics, what string) *client.C
 	return pd.clientFor(context.Background(), types.StringNull(), diags, what)
 }
 
-// refreshClient is apiClient for Read (see refreshClientFor).
-func refreshClient(pd *providerData, diags *diag.Diagnostics, what string) (c *client.Client, skip bool) {
-	return pd.refreshClientFor(context.Background(), types.StringNull(), diags, what)
-}
-
 // clientFor returns the client of customer (the provider's own when customer is null) for an operation that
 // must call LinkedIn now: create, update, a data source, an ephemeral resource. When there is none it adds an
 // error saying why and what to do, and returns nil. what names the operation ("post a job").
@@ -108,14 +103,10 @@ func (pd *providerData) deleteClient(ctx context.Context, state tfsdk.State, dia
 	return pd.clientFor(ctx, customer, diags, what)
 }
 
-// clientForPlan, clientForState and clientForConfig are clientFor with the customer attribute of a plan, a
-// state or a configuration (null when the schema has none).
+// clientForPlan and clientForConfig are clientFor with the customer attribute of a plan or a configuration
+// (null when the schema has none).
 func (pd *providerData) clientForPlan(ctx context.Context, plan tfsdk.Plan, diags *diag.Diagnostics, what string) *client.Client {
 	return pd.clientFor(ctx, planCustomer(ctx, plan, diags), diags, what)
-}
-
-func (pd *providerData) clientForState(ctx context.Context, state tfsdk.State, diags *diag.Diagnostics, what string) *client.Client {
-	return pd.clientFor(ctx, stateCustomer(ctx, state, diags), diags, what)
 }
 
 func (pd *providerData) clientForConfig(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, what string) *client.Client {
