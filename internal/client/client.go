@@ -1,6 +1,8 @@
 // Package client is the companion client for LinkedIn's Talent Solutions partner APIs: Rest.li 2.0 on the
 // wire (package restli), authentication, retries, query tunnelling, request coalescing and typed calls.
-// One Client (one http.Client, one transport, one token cache) serves every resource of the provider.
+// One Client (one application's credentials, one token cache, its own coalescers) serves every resource that
+// uses that application; a provider with many customers builds one Client per customer, which may share one
+// http.Client (NewHTTPClient).
 //
 // Files by concern: auth.go (static token or client-credentials grant, cached, refreshed 30 s before expiry,
 // one refresh for concurrent callers), transport.go (headers, one attempt, the retry loop), retry.go
