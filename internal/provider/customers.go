@@ -135,18 +135,19 @@ func checkCustomerCredentials(p path.Path, null bool, m customerCredentialsModel
 	hasToken, hasID, hasSecret := set(m.AccessToken), set(m.ClientID), set(m.ClientSecret)
 	switch {
 	case null:
-		diags.AddAttributeError(p, "Missing customer credentials", fmt.Sprintf("%s is null. %s", p, how))
+		diags.AddAttributeError(p, "Missing customer credentials", fmt.Sprintf("Attribute %s is null. %s", p, how))
 	case hasToken && (hasID || hasSecret):
 		diags.AddAttributeError(p.AtName("access_token"), "Conflicting customer credentials",
-			fmt.Sprintf("%s sets access_token together with client_id/client_secret. %s", p, how))
+			fmt.Sprintf("Attribute %s conflicts with client_id/client_secret: %s sets access_token together with "+
+				"client_id/client_secret. %s", p.AtName("access_token"), p, how))
 	case hasID && !hasSecret:
 		diags.AddAttributeError(p.AtName("client_secret"), "Missing client_secret",
-			fmt.Sprintf("%s sets client_id but not client_secret. %s", p, how))
+			fmt.Sprintf("Attribute %s is required: %s sets client_id but not client_secret. %s", p.AtName("client_secret"), p, how))
 	case hasSecret && !hasID:
 		diags.AddAttributeError(p.AtName("client_id"), "Missing client_id",
-			fmt.Sprintf("%s sets client_secret but not client_id. %s", p, how))
+			fmt.Sprintf("Attribute %s is required: %s sets client_secret but not client_id. %s", p.AtName("client_id"), p, how))
 	case !hasToken && !hasID:
-		diags.AddAttributeError(p, "Missing customer credentials", fmt.Sprintf("%s sets no credentials. %s", p, how))
+		diags.AddAttributeError(p, "Missing customer credentials", fmt.Sprintf("Attribute %s sets no credentials. %s", p, how))
 	}
 	return diags
 }

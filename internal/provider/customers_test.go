@@ -641,3 +641,35 @@ resource "echo" "` + name + `" {}
 		},
 	})
 }
+
+// Every rule of customers and customer is checked at plan time, naming the entry or the attribute, before
+// LinkedIn is called.
+func TestAccCustomers_validation(t *testing.T) {
+	env := acctest.NewEnv(t)
+	provider := func(entries string) string {
+		return fmt.Sprintf("provider \"linkedin\" {\n  api_url   = %q\n  oauth_url = %q\n  customers = {\n%s\n  }\n}\n", env.URL, env.OAuthURL(), entries)
+	}
+	good := `    acme = { client_id = "acme-id", client_secret = "acme-secret" }`
+	job := func(customer string) string {
+		return jobPostingConfig("job", jobPostingAttrs("REQ-V"), map[string]string{"customer": customer})
+	}
+	runInvalid(t, env, []invalidCase{
+		{"client_id without client_secret", provider(`    acme = { client_id = "acme-id" }`) + job(`"acme"`),
+			phrases(`customers["acme"].client_secret`, `customers["acme"] sets client_id but not client_secret`)},
+		{"token and client credentials", provider(`    acme = { access_token = "t", client_id = "acme-id", client_secret = "s" }`) + job(`"acme"`),
+			phrase(`customers["acme"] sets access_token together with client_id/client_secret`)},
+		{"no credentials", provider(`    acme = {}`) + job(`"acme"`), phrase(`customers["acme"] sets no credentials`)},
+		{"blank secret", provider(`    acme = { client_id = "acme-id", client_secret = " " }`) + job(`"acme"`),
+			phrases(`customers["acme"].client_secret`, "must not be empty or only whitespace")},
+		{"key with @", provider(`    "acme@prod" = { client_id = "acme-id", client_secret = "s" }`) + job(`"acme"`),
+			phrase(`must not contain "@"`)},
+		{"customer with surrounding whitespace", provider(good) + job(`" acme"`), phrases("Attribute customer", `write "acme"`)},
+		{"customer not in the map", provider(good) + job(`"acmee"`), phrase(`customer = "acmee" is not a key of the provider's customers map, whose keys are "acme"`)},
+		{"data source customer not in the map", provider(good) + `
+data "linkedin_job_posting_status" "job" {
+  customer                = "beta"
+  external_job_posting_id = "REQ-V"
+}
+`, phrase(`Cannot read a job posting status: customer = "beta" is not a key of the provider's customers map`)},
+	})
+}
