@@ -55,7 +55,9 @@ func customerEphemeralAttribute() ephschema.StringAttribute {
 		MarkdownDescription: "The key of the provider's `customers` map whose credentials to use, instead of `client_id` and " +
 			"`client_secret`. With an entry of `client_id` and `client_secret`, a new token is obtained with them; an entry " +
 			"with `access_token` is returned as it is, with a null `expires_at` (the provider cannot know when it expires). " +
-			"While the entry is not known yet (a child application created in the same run), the token is unknown during plan.",
+			"While the entry is not known yet (a child application created in the same run), the token is unknown during plan, " +
+			"with a warning; Terraform takes that, OpenTofu refuses it: with OpenTofu, set `client_id` and `client_secret` from " +
+			"the `linkedin_provisioned_application` instead.",
 		Validators: []validator.String{customerKeyValidator()},
 	}
 }

@@ -3,12 +3,14 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/echoprovider"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -87,8 +89,7 @@ func customersProvider(env *acctest.Env, customers map[string]testCustomer, extr
 }
 
 // customersEstate is what each customer gets: an integration, its CALLBACK_URL and JOB_POSTING_VIEWERS keys, a
-// job posting (the same external id for every customer: LinkedIn keeps each application's jobs apart) and the
-// job's status. One block per customer (named after it) rather than for_each, which terraform-plugin-testing's
+// job posting (REQ-<customer>: ImportStateVerify tells resources apart by id) and the job's status. One block per customer (named after it) rather than for_each, which terraform-plugin-testing's
 // Check and ImportStateVerify do not support; TestAccCustomers_importBlocksForEachCustomer and
 // TestAccCustomers_unknownCredentialsOfANewCustomer use for_each.
 func customersEstate(customers map[string]testCustomer, callback func(key string) string) string {
@@ -123,12 +124,19 @@ data "linkedin_job_posting_statuses" "jobs_%[1]s" {
   external_job_posting_ids = [linkedin_job_posting.job_%[1]s.external_job_posting_id]
 }
 `, k, customers[k].org, callback(k))
-		b.WriteString(jobPostingConfig("job_"+k, jobPostingAttrs("REQ-1"), map[string]string{
+		b.WriteString(jobPostingConfig("job_"+k, jobPostingAttrs(perCustomerJob(k)), map[string]string{
 			"customer": fmt.Sprintf("%q", k), "integration_context": fmt.Sprintf("%q", customers[k].org),
 		}))
 	}
 	return b.String()
 }
+
+// perCustomerJob is the external id of each customer's job in customersEstate.
+func perCustomerJob(key string) string { return "REQ-" + key }
+
+// sameJob is the external id of every customer's job in customersForEach: LinkedIn keeps each application's
+// jobs apart.
+func sameJob(string) string { return "REQ-1" }
 
 // customersForEach is customersEstate with for_each over the customers.
 func customersForEach(customers map[string]testCustomer, callback func(key string) string) string {
@@ -165,7 +173,7 @@ resource "linkedin_integration_configuration" "job_viewers" {
   value               = "ALL_PRODUCT_USERS"
 }
 `)
-	b.WriteString(jobPostingConfig("job", jobPostingAttrs("REQ-1"), map[string]string{
+	b.WriteString(jobPostingConfig("job", jobPostingAttrs(sameJob("")), map[string]string{
 		"for_each": "local.customers", "customer": "each.key", "integration_context": "each.value.org",
 	}))
 	return b.String()
@@ -188,7 +196,7 @@ func (f checkEmulator) CheckState(_ context.Context, _ statecheck.CheckStateRequ
 func defaultCallback(key string) string { return "https://ats.example.com/linkedin/" + key }
 
 // onLinkedIn checks, for each customer, what its own child application holds on the emulator.
-func onLinkedIn(env *acctest.Env, customers map[string]testCustomer, callback func(string) string, jobListing string) checkEmulator {
+func onLinkedIn(env *acctest.Env, customers map[string]testCustomer, callback, job func(string) string, jobListing string) checkEmulator {
 	return func() error {
 		for _, k := range sortedKeys(customers) {
 			c := customers[k]
@@ -201,13 +209,13 @@ func onLinkedIn(env *acctest.Env, customers map[string]testCustomer, callback fu
 			if in, _ := env.Emulator.Integration(c.app, c.org, "ONE_CLICK_EXPORT", "RECRUITER"); in.IntegrationName != k+" - export to our ATS" {
 				return fmt.Errorf("%s: the integration is named %q", k, in.IntegrationName)
 			}
-			if got, _ := env.Emulator.JobListingStatus(c.app, "REQ-1"); got != jobListing {
-				return fmt.Errorf("%s: job REQ-1 is %q, want %s", k, got, jobListing)
+			if got, _ := env.Emulator.JobListingStatus(c.app, job(k)); got != jobListing {
+				return fmt.Errorf("%s: job %s is %q, want %s", k, job(k), got, jobListing)
 			}
-		}
-		// Nothing reached the seeded child application, which no customer uses.
-		if _, ok := env.Emulator.JobListingStatus(emulator.ChildApplication, "REQ-1"); ok {
-			return fmt.Errorf("the seeded child application got job REQ-1")
+			// Nothing reached the seeded child application, which no customer uses.
+			if _, ok := env.Emulator.JobListingStatus(emulator.ChildApplication, job(k)); ok {
+				return fmt.Errorf("the seeded child application got job %s", job(k))
+			}
 		}
 		return nil
 	}
@@ -238,8 +246,8 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			for _, k := range []string{"acme", "beta"} {
-				if got, _ := env.Emulator.JobListingStatus(all[k].app, "REQ-1"); got != "NOT_LISTED" {
-					return fmt.Errorf("%s: job REQ-1 is %s after destroy", k, got)
+				if got, _ := env.Emulator.JobListingStatus(all[k].app, perCustomerJob(k)); got != "NOT_LISTED" {
+					return fmt.Errorf("%s: its job is %s after destroy", k, got)
 				}
 			}
 			return nil
@@ -247,11 +255,11 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 		Steps: []resource.TestStep{
 			{ // create: each customer's resources land in its own application
 				Config: full,
-				Check:  func(*terraform.State) error { return onLinkedIn(env, all, defaultCallback, "LISTED")() },
+				Check:  func(*terraform.State) error { return onLinkedIn(env, all, defaultCallback, perCustomerJob, "LISTED")() },
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(`linkedin_job_posting.job_beta`, tfjsonpath.New("customer"), knownvalue.StringExact("beta")),
 					statecheck.ExpectKnownValue(`data.linkedin_job_posting_statuses.jobs_gamma`,
-						tfjsonpath.New("by_id").AtMapKey("REQ-1").AtMapKey("listing_status"), knownvalue.StringExact("LISTED")),
+						tfjsonpath.New("by_id").AtMapKey("REQ-gamma").AtMapKey("listing_status"), knownvalue.StringExact("LISTED")),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -266,12 +274,12 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: func(*terraform.State) error { return onLinkedIn(env, all, betaMoved, "LISTED")() },
+				Check: func(*terraform.State) error { return onLinkedIn(env, all, betaMoved, perCustomerJob, "LISTED")() },
 			},
 			{ // drift in one customer's application shows for that customer only, and apply puts it back
 				PreConfig: func() {
 					env.Emulator.SetConfiguration(gamma.app, gamma.org, "ONE_CLICK_EXPORT", "RECRUITER", "CALLBACK_URL", "https://elsewhere.example.com/hook")
-					if err := env.Emulator.ChangeJobStatus(emulator.JobStatusChange{Application: all["acme"].app, ExternalJobPostingID: "REQ-1",
+					if err := env.Emulator.ChangeJobStatus(emulator.JobStatusChange{Application: all["acme"].app, ExternalJobPostingID: "REQ-acme",
 						ListingStatus: "NOT_LISTED", ListingStatusDetail: map[string]any{"errorType": "CUSTOMER_ERROR", "errorCode": 1004,
 							"statusMessage": "MEMBER_REPORTED: The job was closed because it was reported by multiple LinkedIn members as no longer accepting applications."},
 					}); err != nil {
@@ -288,7 +296,7 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: func(*terraform.State) error { return onLinkedIn(env, all, betaMoved, "LISTED")() },
+				Check: func(*terraform.State) error { return onLinkedIn(env, all, betaMoved, perCustomerJob, "LISTED")() },
 			},
 			{
 				ResourceName:      `linkedin_integration_configuration.callback_beta`,
@@ -305,7 +313,7 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 			{
 				ResourceName:      `linkedin_job_posting.job_acme`,
 				ImportState:       true,
-				ImportStateId:     "REQ-1@acme",
+				ImportStateId:     "REQ-acme@acme",
 				ImportStateVerify: true,
 				// LinkedIn's status API does not return these (see the resource documentation).
 				ImportStateVerifyIgnore: []string{"title", "description", "company_apply_url", "listing_type",
@@ -334,13 +342,13 @@ resource "linkedin_integration_configuration" "typo" {
 			{ // offboarding the wrong way: gamma's entry goes with its resources, and its job could not be closed
 				Config:   customersProvider(env, withoutGamma, unused) + customersEstate(withoutGamma, betaMoved),
 				PlanOnly: true,
-				ExpectError: phrases(`Cannot destroy linkedin_job_posting "REQ-1": customer "gamma" is gone from the provider's customers`,
+				ExpectError: phrases(`Cannot destroy linkedin_job_posting "REQ-gamma": customer "gamma" is gone from the provider's customers`,
 					`put customers["gamma"] back in the provider block`, "terraform state rm"),
 			},
 			{ // the right way: gamma's resources go first, with its entry still there
 				Config: provider + customersEstate(withoutGamma, betaMoved),
 				Check: func(*terraform.State) error {
-					if got, _ := env.Emulator.JobListingStatus(gamma.app, "REQ-1"); got != "NOT_LISTED" {
+					if got, _ := env.Emulator.JobListingStatus(gamma.app, "REQ-gamma"); got != "NOT_LISTED" {
 						return fmt.Errorf("gamma's job is %s, want closed", got)
 					}
 					if _, ok := env.Emulator.Configuration(gamma.app, gamma.org, "ONE_CLICK_EXPORT", "RECRUITER", "JOB_POSTING_VIEWERS"); ok {
@@ -349,7 +357,7 @@ resource "linkedin_integration_configuration" "typo" {
 					if got, _ := env.Emulator.Configuration(gamma.app, gamma.org, "ONE_CLICK_EXPORT", "RECRUITER", "CALLBACK_URL"); got != defaultCallback("gamma") {
 						return fmt.Errorf("gamma's CALLBACK_URL is %q: LinkedIn keeps it", got)
 					}
-					return onLinkedIn(env, withoutGamma, betaMoved, "LISTED")()
+					return onLinkedIn(env, withoutGamma, betaMoved, perCustomerJob, "LISTED")()
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -427,7 +435,7 @@ resource "linkedin_provisioned_application" "delta" {
 							return fmt.Errorf("job REQ-D reached application %s", other)
 						}
 					}
-					return onLinkedIn(env, existing, defaultCallback, "LISTED")()
+					return onLinkedIn(env, existing, defaultCallback, sameJob, "LISTED")()
 				})},
 			},
 			forEachCleanUp(customersProvider(env, existing, deltaEntry) + delta),
@@ -671,5 +679,67 @@ data "linkedin_job_posting_status" "job" {
   external_job_posting_id = "REQ-V"
 }
 `, phrase(`Cannot read a job posting status: customer = "beta" is not a key of the provider's customers map`)},
+	})
+}
+
+// linkedin_access_token for a customer whose child application is created in the same run: the token is
+// unknown during the plan and obtained during the apply. Terraform only: OpenTofu refuses an ephemeral value
+// that is not known ("produced a value ... that is not wholly known"), which the provider's warning and
+// documentation say.
+func TestAccCustomers_accessTokenOfANewCustomer(t *testing.T) {
+	if os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org" {
+		t.Skip("OpenTofu refuses an unknown ephemeral value")
+	}
+	env := acctest.NewEnv(t)
+	factories := parentAndChildFactories()
+	factories["echo"] = echoprovider.NewProviderServer()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		TerraformVersionChecks:   ephemeralResourceVersions,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "linkedin" {
+  alias         = "parent"
+  api_url       = %[1]q
+  oauth_url     = %[2]q
+  client_id     = %[3]q
+  client_secret = %[4]q
+}
+
+resource "linkedin_provisioned_application" "delta" {
+  provider          = linkedin.parent
+  unique_foreign_id = "customer-delta"
+  name              = "delta ATS"
+  description       = "delta's connection to our ATS"
+}
+
+provider "linkedin" {
+  api_url   = %[1]q
+  oauth_url = %[2]q
+  customers = {
+    delta = {
+      client_id     = linkedin_provisioned_application.delta.client_id
+      client_secret = linkedin_provisioned_application.delta.client_secret
+    }
+  }
+}
+
+ephemeral "linkedin_access_token" "delta" {
+  customer = "delta"
+}
+
+provider "echo" {
+  data = ephemeral.linkedin_access_token.delta
+}
+
+resource "echo" "delta" {}
+`, env.URL, env.OAuthURL(), emulator.ParentClientID, emulator.ParentClientSecret),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue("echo.delta", tfjsonpath.New("data"))},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("echo.delta", tfjsonpath.New("data").AtMapKey("access_token"), knownvalue.StringRegexp(regexp.MustCompile(`^AQ`))),
+			},
+		}},
 	})
 }

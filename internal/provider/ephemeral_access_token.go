@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -145,8 +146,9 @@ func (e *accessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.O
 }
 
 // customerCredentials returns the credentials of the customer m names. While they are not known yet (a child
-// application created in the same run, during plan), the result is an unknown token (done); a customer that
-// is not in the provider's customers is an error (done).
+// application created in the same run, during plan), the result is an unknown token, as when client_id and
+// client_secret are not known yet, with a warning (done): Terraform takes the unknown token, OpenTofu refuses
+// it. A customer that is not in the provider's customers is an error (done).
 func (e *accessTokenEphemeralResource) customerCredentials(ctx context.Context, m *accessTokenModel, resp *ephemeral.OpenResponse) (token, clientID, clientSecret string, done bool) {
 	ch := e.data.choose(ctx, m.Customer, false)
 	switch ch.state {
@@ -156,6 +158,11 @@ func (e *accessTokenEphemeralResource) customerCredentials(ctx context.Context, 
 		}
 	case providerNotConfigured, credentialsPending:
 		m.AccessToken, m.ExpiresAt = types.StringUnknown(), types.StringUnknown()
+		resp.Diagnostics.AddAttributeWarning(customerPath, "Access token not known until apply",
+			fmt.Sprintf("The credentials of customer %q are not known yet (its entry of customers comes from a resource "+
+				"created or replaced in this run), so the token is unknown during this plan and obtained during apply. "+
+				"OpenTofu refuses an ephemeral value that is not known (\"produced a value ... that is not wholly known\"): "+
+				"with OpenTofu, set client_id and client_secret from that resource instead of customer.", m.Customer.ValueString()))
 		resp.Diagnostics.Append(resp.Result.Set(ctx, m)...)
 		return "", "", "", true
 	}

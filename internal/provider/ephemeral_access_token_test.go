@@ -72,8 +72,8 @@ func TestAccAccessToken_ephemeral(t *testing.T) {
 // reaches the log, from Terraform or from the provider. Credentials come from the environment and a sensitive
 // variable, so that the test harness's own copy of the configuration in the log holds none. The provider's
 // customers map holds all three kinds of entries: client credentials from a variable, an access token from a
-// variable, and the credentials of a child application created in the same run (unknown during the plan), each
-// used by a resource, a data source or the ephemeral token. It cannot run in parallel (t.Setenv).
+// variable, and the credentials of a child application created in the same run (unknown during the plan), used
+// by a resource, a data source, a job posting and the ephemeral token. It cannot run in parallel (t.Setenv).
 func TestAccProvider_logRedaction(t *testing.T) {
 	env := acctest.NewEnv(t)
 	enable(t, env, emulator.SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION")
@@ -133,8 +133,8 @@ data "linkedin_integration" "tokened" {
   integration_type    = "ONE_CLICK_EXPORT"
 }
 
-ephemeral "linkedin_access_token" "traced" {
-  customer = "traced"
+ephemeral "linkedin_access_token" "seeded" {
+  customer = "seeded"
 }
 
 variable "parent_secret" {
@@ -162,9 +162,10 @@ ephemeral "linkedin_access_token" "child" {
 
 locals {
   token_length        = length(ephemeral.linkedin_access_token.child.access_token)
-  traced_token_length = length(ephemeral.linkedin_access_token.traced.access_token)
+  seeded_token_length = length(ephemeral.linkedin_access_token.seeded.access_token)
 }
-` + configurationResource(emulator.SeedOrganization, "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/linkedin/trace"),
+` + configurationResource(emulator.SeedOrganization, "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/linkedin/trace") +
+				jobPostingConfig("traced", jobPostingAttrs("REQ-TRACED"), map[string]string{"customer": `"traced"`}),
 			Check: stateAttr("linkedin_provisioned_application.traced", "client_secret", &newSecret),
 		}},
 	})
