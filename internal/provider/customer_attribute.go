@@ -143,10 +143,11 @@ func (pd *providerData) checkPlan(ctx context.Context, req resource.ModifyPlanRe
 }
 
 // importID takes an "@customer" suffix off an import ID (the AWS provider's "<id>@<region>" convention) and
-// records the customer in the imported state. The ID is split on its last "@" only when the provider has a
+// records the customer in the imported state (and, in the private state, that the next Read follows an import). The ID is split on its last "@" only when the provider has a
 // customers map and what follows is one of its keys (any valid key while the map is not known yet);
 // otherwise it is used whole, since an external job posting id may contain "@".
 func (pd *providerData) importID(ctx context.Context, id string, resp *resource.ImportStateResponse) string {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importingKey, []byte("true"))...)
 	rest, customer := validate.SplitImportCustomer(id, pd.isImportCustomer)
 	if customer != "" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, customerPath, customer)...)

@@ -319,6 +319,12 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"title", "description", "company_apply_url", "listing_type",
 					"last_task_id", "last_task_status", "timeouts"},
 			},
+			{ // without @customer, a provider with only customers has nothing to import it with
+				ResourceName:  `linkedin_job_posting.job_beta`,
+				ImportState:   true,
+				ImportStateId: "REQ-beta",
+				ExpectError:   phrases("No customer and no provider credentials", "end the import ID with @<customer key>"),
+			},
 			{ // a customer that is not in the map fails the plan, naming the attribute and listing the keys
 				Config: updated + `
 resource "linkedin_integration_configuration" "typo" {

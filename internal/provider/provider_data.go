@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -113,9 +114,28 @@ func (pd *providerData) clientForConfig(ctx context.Context, config tfsdk.Config
 	return pd.clientFor(ctx, configCustomer(ctx, config, diags), diags, what)
 }
 
-// refreshClientForState is refreshClientFor with the customer attribute of the prior state.
-func (pd *providerData) refreshClientForState(ctx context.Context, state tfsdk.State, diags *diag.Diagnostics, what string) (*client.Client, bool) {
-	return pd.refreshClientFor(ctx, stateCustomer(ctx, state, diags), diags, what)
+// importingKey marks, in the private state, a resource that ImportState has just created: its Read must not
+// keep a prior state that is only the import ID.
+const importingKey = "importing"
+
+// readClient is refreshClientFor for a resource's Read, with the customer of the prior state. The Read that
+// follows an import fails instead of keeping the prior state (there is none but the ID), saying why there is no
+// client and, without customer, how to import a customer's resource.
+func (pd *providerData) readClient(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, what string) (c *client.Client, skip bool) {
+	customer := stateCustomer(ctx, req.State, &resp.Diagnostics)
+	if flag, _ := req.Private.GetKey(ctx, importingKey); flag == nil {
+		return pd.refreshClientFor(ctx, customer, &resp.Diagnostics, what)
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importingKey, nil)...)
+	ch := pd.choose(ctx, customer, true)
+	if ch.client == nil {
+		summary, detail := pd.explain(ch, what)
+		if ch.state == noOwnCredentials {
+			detail += " To import a resource of a customer, end the import ID with @<customer key>."
+		}
+		resp.Diagnostics.AddError(summary, detail)
+	}
+	return ch.client, false
 }
 
 // customerAttribute is the name of the attribute that chooses a customer's credentials.

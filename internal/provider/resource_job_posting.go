@@ -531,7 +531,7 @@ func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jo
 }
 
 func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	c, skip := r.data.refreshClientForState(ctx, req.State, &resp.Diagnostics, "read a job posting")
+	c, skip := r.data.readClient(ctx, req, resp, "read a job posting")
 	var m jobPostingModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
 	if skip || c == nil || resp.Diagnostics.HasError() {

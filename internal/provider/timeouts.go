@@ -47,7 +47,7 @@ func withTimeout(ctx context.Context, get timeoutGetter, def time.Duration, diag
 func beginRead(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, data *providerData, what string,
 	state any, readTimeout func() timeoutGetter) (_ context.Context, cancel context.CancelFunc, c *client.Client, ok bool) {
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	c, skip := data.refreshClientForState(ctx, req.State, &resp.Diagnostics, what)
+	c, skip := data.readClient(ctx, req, resp, what)
 	if skip || resp.Diagnostics.HasError() {
 		return ctx, func() {}, nil, false
 	}
