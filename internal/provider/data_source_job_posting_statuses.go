@@ -25,11 +25,12 @@ func newJobPostingStatusesDataSource() datasource.DataSource { return &jobPostin
 type jobPostingStatusesDataSource struct{ data *providerData }
 
 type jobPostingStatusesModel struct {
-	ExternalJobPostingIDs types.List   `tfsdk:"external_job_posting_ids"`
-	Statuses              types.List   `tfsdk:"statuses"`
-	ByID                  types.Map    `tfsdk:"by_id"`
-	MissingIDs            types.List   `tfsdk:"missing_ids"`
-	Customer              types.String `tfsdk:"customer"`
+	ExternalJobPostingIDs types.List `tfsdk:"external_job_posting_ids"`
+	Statuses              types.List `tfsdk:"statuses"`
+	ByID                  types.Map  `tfsdk:"by_id"`
+	MissingIDs            types.List `tfsdk:"missing_ids"`
+
+	Customer types.String `tfsdk:"customer"`
 }
 
 func (d *jobPostingStatusesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
