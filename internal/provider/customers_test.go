@@ -407,7 +407,13 @@ resource "linkedin_provisioned_application" "delta" {
   description       = "delta's connection to our ATS"
 }
 `, env.URL, env.OAuthURL(), emulator.ParentClientID, emulator.ParentClientSecret) +
-		jobPostingConfig("delta", jobPostingAttrs("REQ-D"), map[string]string{"customer": `"delta"`, "integration_context": `"urn:li:organization:2199"`})
+		jobPostingConfig("delta", jobPostingAttrs("REQ-D"), map[string]string{"customer": `"delta"`, "integration_context": `"urn:li:organization:2199"`}) + `
+# Read during apply, once delta's credentials are known: it depends on a resource planned in this run.
+data "linkedin_job_posting_status" "delta" {
+  customer                = "delta"
+  external_job_posting_id = linkedin_job_posting.delta.external_job_posting_id
+}
+`
 	deltaEntry := `delta = { client_id = linkedin_provisioned_application.delta.client_id, client_secret = linkedin_provisioned_application.delta.client_secret }`
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -423,12 +429,14 @@ resource "linkedin_provisioned_application" "delta" {
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("linkedin_job_posting.delta", plancheck.ResourceActionCreate),
 						plancheck.ExpectUnknownValue("linkedin_job_posting.delta", tfjsonpath.New("job_posting_urn")),
+						plancheck.ExpectUnknownValue("data.linkedin_job_posting_status.delta", tfjsonpath.New("listing_status")),
 						plancheck.ExpectResourceAction(`linkedin_integration_configuration.callback["acme"]`, plancheck.ResourceActionUpdate),
 						plancheck.ExpectResourceAction(`linkedin_integration_configuration.callback["beta"]`, plancheck.ResourceActionNoop),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{checkEmulator(func() error {
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.linkedin_job_posting_status.delta",
+					tfjsonpath.New("listing_status"), knownvalue.StringExact("LISTED")), checkEmulator(func() error {
 					app, _, ok := env.Emulator.ApplicationByForeignID("customer-delta")
 					if !ok {
 						return fmt.Errorf("delta's application was not provisioned")
