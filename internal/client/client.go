@@ -1,6 +1,8 @@
 // Package client is the companion client for LinkedIn's Talent Solutions partner APIs: Rest.li 2.0 on the
 // wire (package restli), authentication, retries, query tunnelling, request coalescing and typed calls.
-// One Client (one http.Client, one transport, one token cache) serves every resource of the provider.
+// One Client (one application's credentials, one token cache, its own coalescers) serves every resource that
+// uses that application; a provider with many customers builds one Client per customer, which may share one
+// http.Client (NewHTTPClient).
 //
 // Files by concern: auth.go (static token or client-credentials grant, cached, refreshed 30 s before expiry,
 // one refresh for concurrent callers), transport.go (headers, one attempt, the retry loop), retry.go
@@ -198,6 +200,11 @@ func withDefaults(cfg Config) (Config, error) {
 	}
 	return cfg, nil
 }
+
+// NewHTTPClient returns the HTTP client New uses when Config.HTTPClient is nil, for callers that build many
+// Clients (one per application) and want them to share one connection pool. Sharing connections shares neither
+// tokens nor calls: each Client keeps its own token cache and coalescers, and sends its own Authorization header.
+func NewHTTPClient() *http.Client { return newHTTPClient() }
 
 // newHTTPClient is the default HTTP client: its own transport (so connection pools are not shared with other
 // code in the process), bounded dial, TLS and header waits, and an overall cap per attempt. The caller's

@@ -34,6 +34,7 @@ type integrationDataModel struct {
 	Status             types.String `tfsdk:"status"`
 	CreatedAt          types.String `tfsdk:"created_at"`
 	LastModifiedAt     types.String `tfsdk:"last_modified_at"`
+	Customer           types.String `tfsdk:"customer"`
 }
 
 func (d *integrationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -48,10 +49,11 @@ func (d *integrationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		"status":           schema.StringAttribute{Computed: true, MarkdownDescription: "`ENABLED` or `PENDING_CONFIGURATION`."},
 		"created_at":       schema.StringAttribute{Computed: true, MarkdownDescription: "When the customer enabled the integration (RFC 3339)."},
 		"last_modified_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the integration last changed (RFC 3339)."},
+		"customer":         customerDataSourceAttribute(),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Checks that a customer enabled an integration for the partner, and reads its name and status. " +
-			"Use the provider configured with the customer's child application. Reading fails with an error that says " +
+			"Use the customer's child application (`customer`, or a provider configured with its credentials). Reading fails with an error that says " +
 			"what the customer must do when the integration was never enabled or has been turned off (`DISABLED`); " +
 			"`status` is therefore `ENABLED` or `PENDING_CONFIGURATION` (a required configuration is still missing).",
 		Attributes: attrs,
@@ -71,7 +73,7 @@ func (d *integrationDataSource) Read(ctx context.Context, req datasource.ReadReq
 	defer cancel()
 	var cfg integrationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := apiClient(d.data, &resp.Diagnostics, "read an integration")
+	c := d.data.clientFor(ctx, cfg.Customer, &resp.Diagnostics, "read an integration")
 	if resp.Diagnostics.HasError() {
 		return
 	}

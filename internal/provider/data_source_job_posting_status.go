@@ -64,6 +64,7 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 		MarkdownDescription: "The job's id in the ATS (`externalJobPostingId`, 1–75 characters on one line, without surrounding whitespace).",
 		Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, maxExternalIDLength), lineValidator()},
 	}
+	attrs["customer"] = customerDataSourceAttribute()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The current status of one job posting on LinkedIn (`jobPostingStatus`): whether it is listed, " +
 			"whether LinkedIn Apply is enabled, whether it is promoted, each with LinkedIn's detail and, where the provider's " +
@@ -77,7 +78,7 @@ func (d *jobPostingStatusDataSource) Schema(_ context.Context, _ datasource.Sche
 func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	c := apiClient(d.data, &resp.Diagnostics, "read a job posting status")
+	c := d.data.clientForConfig(ctx, req.Config, &resp.Diagnostics, "read a job posting status")
 	var id types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("external_job_posting_id"), &id)...)
 	if c == nil || resp.Diagnostics.HasError() {
@@ -98,7 +99,13 @@ func (d *jobPostingStatusDataSource) Read(ctx context.Context, req datasource.Re
 	if m.ExternalJobPostingID.ValueString() == "" {
 		m.ExternalJobPostingID = id
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &jobPostingStatusDataModel{m, configCustomer(ctx, req.Config, &resp.Diagnostics)})...)
+}
+
+// jobPostingStatusDataModel is linkedin_job_posting_status: one status and the customer it was read for.
+type jobPostingStatusDataModel struct {
+	jobPostingStatusModel
+	Customer types.String `tfsdk:"customer"`
 }
 
 // jobPostingStatusModel is one job posting status, as the data sources expose it.

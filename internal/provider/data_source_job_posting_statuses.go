@@ -29,6 +29,8 @@ type jobPostingStatusesModel struct {
 	Statuses              types.List `tfsdk:"statuses"`
 	ByID                  types.Map  `tfsdk:"by_id"`
 	MissingIDs            types.List `tfsdk:"missing_ids"`
+
+	Customer types.String `tfsdk:"customer"`
 }
 
 func (d *jobPostingStatusesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -69,6 +71,7 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 				ElementType:         types.StringType,
 				MarkdownDescription: "The ids LinkedIn does not know for this application.",
 			},
+			"customer": customerDataSourceAttribute(),
 		},
 	}
 }
@@ -76,7 +79,7 @@ func (d *jobPostingStatusesDataSource) Schema(_ context.Context, _ datasource.Sc
 func (d *jobPostingStatusesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	ctx, cancel, _, _ := withTimeout(ctx, noTimeoutsBlock, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	c := apiClient(d.data, &resp.Diagnostics, "read job posting statuses")
+	c := d.data.clientForConfig(ctx, req.Config, &resp.Diagnostics, "read job posting statuses")
 	var m jobPostingStatusesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if c == nil || resp.Diagnostics.HasError() {

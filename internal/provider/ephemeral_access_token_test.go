@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/acctest"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/emulator"
 )
 
@@ -68,8 +70,10 @@ func TestAccAccessToken_ephemeral(t *testing.T) {
 
 // TestAccProvider_logRedaction runs an apply at TF_LOG=TRACE and proves that no client secret or access token
 // reaches the log, from Terraform or from the provider. Credentials come from the environment and a sensitive
-// variable, so that the test harness's own copy of the configuration in the log holds none. It cannot run in
-// parallel (t.Setenv).
+// variable, so that the test harness's own copy of the configuration in the log holds none. The provider's
+// customers map holds all three kinds of entries: client credentials from a variable, an access token from a
+// variable, and the credentials of a child application created in the same run (unknown during the plan), used
+// by a resource, a data source, a job posting and the ephemeral token. It cannot run in parallel (t.Setenv).
 func TestAccProvider_logRedaction(t *testing.T) {
 	env := acctest.NewEnv(t)
 	enable(t, env, emulator.SeedOrganization, "ONE_CLICK_EXPORT", "RECRUITER", "PENDING_CONFIGURATION")
@@ -82,6 +86,11 @@ func TestAccProvider_logRedaction(t *testing.T) {
 	t.Setenv("LINKEDIN_CLIENT_SECRET", emulator.ChildClientSecret)
 	t.Setenv("TF_VAR_child_secret", emulator.ChildClientSecret)
 	t.Setenv("TF_VAR_parent_secret", emulator.ParentClientSecret)
+	childToken, err := client.FetchToken(context.Background(), nil, env.OAuthURL(), emulator.ChildClientID, emulator.ChildClientSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_VAR_child_token", childToken.AccessToken)
 	var newSecret string
 
 	resource.Test(t, resource.TestCase{
@@ -89,11 +98,43 @@ func TestAccProvider_logRedaction(t *testing.T) {
 		TerraformVersionChecks:   ephemeralResourceVersions,
 		Steps: []resource.TestStep{{
 			Config: `
-provider "linkedin" {}
+provider "linkedin" {
+  customers = {
+    seeded  = { client_id = "` + emulator.ChildClientID + `", client_secret = var.child_secret }
+    tokened = { access_token = var.child_token }
+    traced  = {
+      client_id     = linkedin_provisioned_application.traced.client_id
+      client_secret = linkedin_provisioned_application.traced.client_secret
+    }
+  }
+}
 
 variable "child_secret" {
   type      = string
   sensitive = true
+}
+
+variable "child_token" {
+  type      = string
+  sensitive = true
+}
+
+resource "linkedin_integration_configuration" "seeded" {
+  customer            = "seeded"
+  integration_context = "` + emulator.SeedOrganization + `"
+  integration_type    = "ONE_CLICK_EXPORT"
+  name                = "JOB_POSTING_VIEWERS"
+  value               = "ALL_PRODUCT_USERS"
+}
+
+data "linkedin_integration" "tokened" {
+  customer            = "tokened"
+  integration_context = "` + emulator.SeedOrganization + `"
+  integration_type    = "ONE_CLICK_EXPORT"
+}
+
+ephemeral "linkedin_access_token" "seeded" {
+  customer = "seeded"
 }
 
 variable "parent_secret" {
@@ -120,9 +161,11 @@ ephemeral "linkedin_access_token" "child" {
 }
 
 locals {
-  token_length = length(ephemeral.linkedin_access_token.child.access_token)
+  token_length        = length(ephemeral.linkedin_access_token.child.access_token)
+  seeded_token_length = length(ephemeral.linkedin_access_token.seeded.access_token)
 }
-` + configurationResource(emulator.SeedOrganization, "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/linkedin/trace"),
+` + configurationResource(emulator.SeedOrganization, "ONE_CLICK_EXPORT", "", "CALLBACK_URL", "https://ats.example.com/linkedin/trace") +
+				jobPostingConfig("traced", jobPostingAttrs("REQ-TRACED"), map[string]string{"customer": `"traced"`}),
 			Check: stateAttr("linkedin_provisioned_application.traced", "client_secret", &newSecret),
 		}},
 	})
@@ -132,7 +175,7 @@ locals {
 		t.Fatalf("reading the trace log: %v", err)
 	}
 	log := string(raw)
-	for _, want := range []string{"LinkedIn API call", "linkedin_integration_configuration", "linkedin_access_token"} {
+	for _, want := range []string{"LinkedIn API call", "linkedin_integration_configuration", "linkedin_access_token", "LinkedIn client created for a customer"} {
 		if !strings.Contains(log, want) {
 			t.Fatalf("the trace log (%d bytes) has no %q: logging did not reach it, so it proves nothing", len(log), want)
 		}
@@ -141,9 +184,10 @@ locals {
 		t.Fatal("the new child application's client secret was not captured")
 	}
 	for what, s := range map[string]string{
-		"child client secret":                   emulator.ChildClientSecret,
-		"parent client secret":                  emulator.ParentClientSecret,
-		"new child application's client secret": newSecret,
+		"child access token (a customers entry)": childToken.AccessToken,
+		"child client secret":                    emulator.ChildClientSecret,
+		"parent client secret":                   emulator.ParentClientSecret,
+		"new child application's client secret":  newSecret,
 	} {
 		if i := strings.Index(log, s); i >= 0 {
 			t.Errorf("the trace log holds the %s at byte %d: %q", what, i, log[max(0, i-120):min(len(log), i+len(s)+40)])

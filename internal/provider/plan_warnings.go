@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Plan-time warnings for destroys and replacements that do not do what "destroy" suggests: LinkedIn has no
@@ -23,7 +24,8 @@ const (
 )
 
 // changeOf tells a destroy or a replacement apart. replaceAttrs are the attributes whose change forces a
-// replacement (their RequiresReplace plan modifiers, which the resource-level ModifyPlan cannot see).
+// replacement (their RequiresReplace plan modifiers, which the resource-level ModifyPlan cannot see); a change
+// of customer from one customer to another does too (customerForcesReplace).
 func changeOf(ctx context.Context, req resource.ModifyPlanRequest, replaceAttrs ...string) planChange {
 	switch {
 	case req.State.Raw.IsNull():
@@ -37,6 +39,13 @@ func changeOf(ctx context.Context, req resource.ModifyPlanRequest, replaceAttrs 
 			continue
 		}
 		if planned.IsUnknown() || !planned.Equal(prior) {
+			return planReplace
+		}
+	}
+	if _, ok := req.Plan.Schema.GetAttributes()[customerAttribute]; ok {
+		var planned, prior types.String
+		if !req.Plan.GetAttribute(ctx, customerPath, &planned).HasError() && !req.State.GetAttribute(ctx, customerPath, &prior).HasError() &&
+			customerForcesReplace(prior, planned) {
 			return planReplace
 		}
 	}

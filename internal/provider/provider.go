@@ -50,7 +50,9 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"child applications (with the partner's parent application), and the integrations and integration " +
 			"configurations of one customer (with that customer's child application).\n\n" +
 			"Authenticate with exactly one of `access_token`, or `client_id` and `client_secret` (2-legged OAuth). " +
-			"Every attribute can also be set with a `LINKEDIN_*` environment variable; a value in the configuration wins.",
+			"Every attribute can also be set with a `LINKEDIN_*` environment variable; a value in the configuration wins.\n\n" +
+			"One provider configuration can manage many customers: `customers` holds each customer's child-application " +
+			"credentials under your own key, and resources, data sources and the ephemeral token choose one with `customer`.",
 		Attributes: map[string]schema.Attribute{
 			"access_token": schema.StringAttribute{
 				Optional:  true,
@@ -116,6 +118,7 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					"LinkedIn collection to join one batch call. Defaults to 10. Environment variable: `" + envBatchWindowMS + "`.",
 				Validators: []validator.Int64{int64validator.Between(1, 1000)},
 			},
+			"customers": providerCustomersAttribute(),
 			"disable_coalescing": schema.BoolAttribute{
 				Optional: true,
 				MarkdownDescription: "Send every read and write on its own instead of joining concurrent ones into batch calls. " +
@@ -141,10 +144,12 @@ func (p *linkedinProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
-	if unknown := cfg.unknownAttributes(); len(unknown) > 0 {
+	// Own credentials not known yet leave a provider with customers working for its customers; any other
+	// unknown setting applies to every client. (Unknown customers entries are handled per customer.)
+	if unknown := cfg.unknownAttributes(); len(unknown) > 0 && (cfg.Customers.IsNull() || !onlyCredentials(unknown)) {
 		// Typical for an aliased provider configured from a linkedin_provisioned_application created in the same
 		// run: Terraform configures the provider again once the values are known. Nothing is set up now, so
-		// that resources which would need the API during this plan say so clearly (see providerData.require).
+		// that resources which would need the API during this plan say so clearly (see apiClient).
 		tflog.Debug(ctx, "provider configuration has unknown values; deferring client setup", map[string]any{"attributes": unknown})
 		if req.ClientCapabilities.DeferralAllowed {
 			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
@@ -157,16 +162,33 @@ func (p *linkedinProvider) Configure(ctx context.Context, req provider.Configure
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := client.New(clientCfg)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid LinkedIn provider configuration", err.Error())
-		return
+	// One connection pool for the provider's own client and every customer's: connections carry no
+	// credentials, while tokens and batches stay per client.
+	clientCfg.HTTPClient = client.NewHTTPClient()
+	data := &providerData{clientConfig: clientCfg, ownUnknown: cfg.ownCredentialsUnknown()}
+	if !data.ownUnknown && (clientCfg.AccessToken != "" || clientCfg.ClientID != "") {
+		c, err := client.New(clientCfg)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid LinkedIn provider configuration", err.Error())
+			return
+		}
+		data.client = c
 	}
-	data := &providerData{client: c, clientConfig: clientCfg}
-	tflog.Debug(ctx, "LinkedIn client configured", map[string]any{
+	if !cfg.Customers.IsNull() {
+		data.customers, diags = newCustomerClients(ctx, cfg.Customers, clientCfg)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	fields := map[string]any{
 		"api_url": clientCfg.BaseURL, "oauth_url": clientCfg.OAuthURL, "api_family": string(clientCfg.APIFamily),
 		"api_version": clientCfg.APIVersion, "auth": authMethod(clientCfg),
-	})
+	}
+	if data.customers != nil {
+		fields["customers"] = len(data.customers.entries)
+	}
+	tflog.Debug(ctx, "LinkedIn client configured", fields)
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data

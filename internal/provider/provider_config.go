@@ -44,6 +44,7 @@ type providerModel struct {
 	MaxRetries        types.Int64  `tfsdk:"max_retries"`
 	BatchWindowMS     types.Int64  `tfsdk:"batch_window_ms"`
 	DisableCoalescing types.Bool   `tfsdk:"disable_coalescing"`
+	Customers         types.Map    `tfsdk:"customers"`
 }
 
 type attrValue interface{ IsUnknown() bool }
@@ -61,6 +62,23 @@ func (m providerModel) unknownAttributes() []string {
 		}
 	}
 	return out
+}
+
+// ownCredentialsUnknown reports whether the provider's own credentials are not known yet.
+func (m providerModel) ownCredentialsUnknown() bool {
+	return m.AccessToken.IsUnknown() || m.ClientID.IsUnknown() || m.ClientSecret.IsUnknown()
+}
+
+// onlyCredentials reports whether attribute names (from unknownAttributes) are all credentials.
+func onlyCredentials(unknown []string) bool {
+	for _, name := range unknown {
+		switch name {
+		case "access_token", "client_id", "client_secret":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func lookupEnv(name string) (string, bool) {
@@ -95,7 +113,8 @@ func (m providerModel) clientConfig(getenv func(string) (string, bool), version 
 		UserAgent:  "terraform-provider-linkedin/" + version,
 	}
 
-	configured := func(v types.String) bool { return !v.IsNull() && v.ValueString() != "" }
+	// A value not known yet counts as set: it is the configuration's, never the environment's.
+	configured := func(v types.String) bool { return v.IsUnknown() || !v.IsNull() && v.ValueString() != "" }
 	source := "configuration"
 	if configured(m.AccessToken) || configured(m.ClientID) || configured(m.ClientSecret) {
 		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = m.AccessToken.ValueString(), m.ClientID.ValueString(), m.ClientSecret.ValueString()
@@ -105,7 +124,14 @@ func (m providerModel) clientConfig(getenv func(string) (string, bool), version 
 		cfg.ClientID, _ = getenv(envClientID)
 		cfg.ClientSecret, _ = getenv(envClientSecret)
 	}
-	diags.Append(checkAuth(cfg, source)...)
+	switch {
+	case m.ownCredentialsUnknown():
+		// Checked once known; until then the provider has no client of its own (see providerData).
+	case !m.Customers.IsNull() && cfg.AccessToken == "" && cfg.ClientID == "" && cfg.ClientSecret == "":
+		// Only customers: resources without customer fail at plan time, naming what to set.
+	default:
+		diags.Append(checkAuth(cfg, source)...)
+	}
 
 	checkEnvironmentSettings(m, getenv, &diags)
 	switch cfg.APIFamily {
@@ -215,8 +241,11 @@ func checkAuth(cfg client.Config, source string) diag.Diagnostics {
 }
 
 func authMethod(cfg client.Config) string {
-	if cfg.AccessToken != "" {
+	switch {
+	case cfg.AccessToken != "":
 		return "access_token"
+	case cfg.ClientID != "":
+		return "client_credentials"
 	}
-	return "client_credentials"
+	return "none"
 }

@@ -45,6 +45,7 @@ type integrationModel struct {
 	IntegrationName    types.String   `tfsdk:"integration_name"`
 	Status             types.String   `tfsdk:"status"`
 	CreatedAt          types.String   `tfsdk:"created_at"`
+	Customer           types.String   `tfsdk:"customer"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -76,11 +77,12 @@ func (r *integrationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			MarkdownDescription: "When the customer enabled the integration (RFC 3339).",
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+		"customer": customerResourceAttribute(),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An integration that a customer enabled for the partner in LinkedIn (the integration " +
-			"configuration plugin), adopted by Terraform to set its name and follow its status. Use the provider " +
-			"configured with the customer's child application.\n\n" +
+			"configuration plugin), adopted by Terraform to set its name and follow its status. Use the customer's child " +
+			"application: `customer` (a key of the provider's `customers`), or a provider configured with its credentials.\n\n" +
 			"Partners cannot create or delete integrations: creating this resource fails with a clear error until the " +
 			"customer has enabled the integration, and destroying it only removes it from the Terraform state, with a warning.",
 		Attributes: attrs,
@@ -97,6 +99,7 @@ func (r *integrationResource) ValidateConfig(ctx context.Context, req resource.V
 // ModifyPlan warns, at plan time, that destroying an integration only forgets it: partners cannot delete or
 // disable integrations.
 func (r *integrationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.data.checkPlan(ctx, req, resp, "integration", nil) // destroy only forgets
 	change := changeOf(ctx, req, "integration_context", "integration_type", "tenant_type")
 	if change == planKeeps {
 		return
@@ -123,7 +126,7 @@ func (m integrationModel) key() client.IntegrationKey {
 func (r *integrationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan integrationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := apiClient(r.data, &resp.Diagnostics, "adopt an integration")
+	c := r.data.clientFor(ctx, plan.Customer, &resp.Diagnostics, "adopt an integration")
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -178,7 +181,7 @@ func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest
 func (r *integrationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan integrationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := apiClient(r.data, &resp.Diagnostics, "rename an integration")
+	c := r.data.clientFor(ctx, plan.Customer, &resp.Diagnostics, "rename an integration")
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -207,12 +210,13 @@ func (r *integrationResource) Delete(ctx context.Context, req resource.DeleteReq
 }
 
 func (r *integrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := validate.ImportID(req.ID, "integration_context", "integration_type", "tenant_type")
+	parts, err := validate.ImportID(r.data.importID(ctx, req.ID, resp), "integration_context", "integration_type", "tenant_type")
 	if err == nil {
 		err = validate.IntegrationKeyParts(parts[0], parts[1], parts[2])
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER")
+		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER, "+
+			"or urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER@acme for customer \"acme\" of the provider's customers")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("integration_context"), parts[0])...)
@@ -238,7 +242,8 @@ func notEnabledMessage(key client.IntegrationKey) string {
 	return fmt.Sprintf("LinkedIn has no integration %s (integration_context %s, integration_type %s, tenant_type %s) for "+
 		"this child application. Partners cannot create integrations: the customer must first enable %s for your "+
 		"application in LinkedIn (the integration configuration plugin in Recruiter's settings). Check also that the "+
-		"provider uses the customer's child application credentials and that integration_context is the customer's.",
+		"provider (or the customers entry that customer names) holds the customer's child application credentials and that "+
+		"integration_context is the customer's.",
 		integrationID(key), key.IntegrationContext, key.IntegrationType, key.TenantType, key.IntegrationType)
 }
 

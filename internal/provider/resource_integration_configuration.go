@@ -47,6 +47,7 @@ type integrationConfigurationModel struct {
 	TenantType         types.String   `tfsdk:"tenant_type"`
 	Name               types.String   `tfsdk:"name"`
 	Value              types.String   `tfsdk:"value"`
+	Customer           types.String   `tfsdk:"customer"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -75,11 +76,12 @@ func (r *integrationConfigurationResource) Schema(ctx context.Context, _ resourc
 				"for the viewers keys. Changing it updates the key in place.",
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
+		"customer": customerResourceAttribute(),
 	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One configuration key of a customer's integration, such as the `CALLBACK_URL` of " +
-			"`ONE_CLICK_EXPORT`. Use the provider configured with the customer's child application; the customer " +
-			"must have enabled the integration.\n\n" +
+			"`ONE_CLICK_EXPORT`. Use the customer's child application (`customer`, or a provider configured with its " +
+			"credentials); the customer must have enabled the integration.\n\n" +
 			"| name | integration types | value | on destroy |\n|---|---|---|---|\n" +
 			"| `CALLBACK_URL` | `ONE_CLICK_EXPORT`, `CRM_ONE_CLICK_EXPORT` | an HTTPS URL, unique per customer | kept by LinkedIn (removed from state with a warning) |\n" +
 			"| `JOB_POSTING_VIEWERS` | `ONE_CLICK_EXPORT` | `ALL_PRODUCT_USERS` | deleted |\n" +
@@ -120,6 +122,7 @@ func (r *integrationConfigurationResource) ValidateConfig(ctx context.Context, r
 // ModifyPlan warns, at plan time, that destroying or replacing a key LinkedIn keeps (CALLBACK_URL) leaves it
 // on LinkedIn.
 func (r *integrationConfigurationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.data.checkPlan(ctx, req, resp, "integration configuration", func() *destroyCall { return configurationDestroyCall(ctx, req.State) })
 	change := changeOf(ctx, req, "integration_context", "integration_type", "tenant_type", "name")
 	if change == planKeeps {
 		return
@@ -166,7 +169,7 @@ func (r *integrationConfigurationResource) Create(ctx context.Context, req resou
 func (r *integrationConfigurationResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics, operation string) {
 	var plan integrationConfigurationModel
 	diags.Append(planned.Get(ctx, &plan)...)
-	c := apiClient(r.data, diags, strings.TrimSuffix(operation, "ing")+" an integration configuration")
+	c := r.data.clientFor(ctx, plan.Customer, diags, strings.TrimSuffix(operation, "ing")+" an integration configuration")
 	if diags.HasError() {
 		return
 	}
@@ -224,7 +227,9 @@ func (r *integrationConfigurationResource) Delete(ctx context.Context, req resou
 		resp.Diagnostics.AddWarning("Configuration kept on LinkedIn", keptMessage(key))
 		return
 	}
-	c := apiClient(r.data, &resp.Diagnostics, "delete an integration configuration")
+	c := r.data.deleteClient(ctx, req.State, &resp.Diagnostics, "delete an integration configuration", func() *destroyCall {
+		return configurationDestroyCall(ctx, req.State)
+	})
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -244,12 +249,13 @@ func (r *integrationConfigurationResource) Delete(ctx context.Context, req resou
 }
 
 func (r *integrationConfigurationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := validate.ImportID(req.ID, "integration_context", "integration_type", "tenant_type", "name")
+	parts, err := validate.ImportID(r.data.importID(ctx, req.ID, resp), "integration_context", "integration_type", "tenant_type", "name")
 	if err == nil {
 		err = validate.ConfigurationKeyParts(parts[0], parts[1], parts[2], parts[3])
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL")
+		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Example: urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL, "+
+			"or urn:li:organization:1000/ONE_CLICK_EXPORT/RECRUITER/CALLBACK_URL@acme for customer \"acme\" of the provider's customers")
 		return
 	}
 	for i, attr := range []string{"integration_context", "integration_type", "tenant_type", "name"} {
@@ -283,4 +289,22 @@ func keptMessage(key client.ConfigurationKey) string {
 	return fmt.Sprintf("LinkedIn does not let partners delete %s: %s was removed from the Terraform state only and LinkedIn "+
 		"keeps its current value. Change the value with Terraform (or import it again) to replace it.",
 		key.ConfigurationName, configurationID(key))
+}
+
+// configurationDestroyCall is what destroying a configuration key sends to LinkedIn: a delete for the keys
+// LinkedIn lets partners delete, nothing for CALLBACK_URL (nil).
+func configurationDestroyCall(ctx context.Context, state tfsdk.State) *destroyCall {
+	var m integrationConfigurationModel
+	if state.Get(ctx, &m).HasError() {
+		return nil
+	}
+	key := m.key()
+	if k, ok := validate.LookupConfiguration(key.ConfigurationName); !ok || !k.Deletable {
+		return nil
+	}
+	return &destroyCall{
+		resource: "linkedin_integration_configuration " + configurationID(key),
+		action:   "a delete of " + key.ConfigurationName,
+		leftOver: key.ConfigurationName + " keeps its value on LinkedIn",
+	}
 }

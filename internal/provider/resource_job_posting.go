@@ -93,6 +93,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 	maps.Copy(attrs, listingAttributes(now))
 	maps.Copy(attrs, jobDetailAttributes())
 	maps.Copy(attrs, jobStatusAttributes())
+	attrs["customer"] = customerResourceAttribute()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: jobPostingResourceDescription,
 		Attributes:          attrs,
@@ -307,6 +308,7 @@ func (r *jobPostingResource) ValidateConfig(ctx context.Context, req resource.Va
 
 // ModifyPlan checks the rules that depend on the current time or on the prior state.
 func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.data.checkPlan(ctx, req, resp, "job posting", func() *destroyCall { return jobPostingDestroyCall(ctx, req.State) })
 	if change := changeOf(ctx, req, "external_job_posting_id"); change != planKeeps {
 		var id types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("external_job_posting_id"), &id)...)
@@ -314,7 +316,7 @@ func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.Modify
 			[2]string{"Job posting will be closed, not deleted", fmt.Sprintf("LinkedIn has no delete for job postings: "+
 				"destroying %s sends a CLOSE. The job stops being listed but stays in LinkedIn's records under its "+
 				"external id; posting it again later re-lists it.", id)},
-			[2]string{"Job posting will be closed and a new one posted", fmt.Sprintf("Changing external_job_posting_id "+
+			[2]string{"Job posting will be closed and a new one posted", fmt.Sprintf("Changing external_job_posting_id (or customer) "+
 				"closes job %s on LinkedIn (it is not deleted) and posts a new job: applicants and views stay with the "+
 				"old one.", id)})
 	}
@@ -359,7 +361,7 @@ func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	c := apiClient(r.data, &resp.Diagnostics, "post a job")
+	c := r.data.clientForPlan(ctx, req.Plan, &resp.Diagnostics, "post a job")
 	var plan jobPostingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if c == nil || resp.Diagnostics.HasError() {
@@ -522,7 +524,7 @@ func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jo
 }
 
 func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	c, skip := refreshClient(r.data, &resp.Diagnostics, "read a job posting")
+	c, skip := r.data.readClient(ctx, req, resp, "read a job posting")
 	var m jobPostingModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
 	if skip || c == nil || resp.Diagnostics.HasError() {
@@ -583,7 +585,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	c := apiClient(r.data, &resp.Diagnostics, "update a job posting")
+	c := r.data.clientForPlan(ctx, req.Plan, &resp.Diagnostics, "update a job posting")
 	var plan, state jobPostingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -656,7 +658,7 @@ func updateOperations(ctx context.Context, plan, state *jobPostingModel, diags *
 }
 
 func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	c := apiClient(r.data, &resp.Diagnostics, "close a job posting")
+	c := r.data.deleteClient(ctx, req.State, &resp.Diagnostics, "close a job posting", func() *destroyCall { return jobPostingDestroyCall(ctx, req.State) })
 	var state jobPostingModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if c == nil || resp.Diagnostics.HasError() {
@@ -683,15 +685,16 @@ func (r *jobPostingResource) Delete(ctx context.Context, req resource.DeleteRequ
 }
 
 func (r *jobPostingResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	err := validate.SingleImportID(req.ID, "external_job_posting_id", validate.Line)
-	if err == nil && utf8.RuneCountInString(req.ID) > maxExternalIDLength {
-		err = fmt.Errorf("import ID %q is %d characters long", req.ID, utf8.RuneCountInString(req.ID))
+	id := r.data.importID(ctx, req.ID, resp) // "<id>@<customer>" sets customer
+	err := validate.SingleImportID(id, "external_job_posting_id", validate.Line)
+	if err == nil && utf8.RuneCountInString(id) > maxExternalIDLength {
+		err = fmt.Errorf("import ID %q is %d characters long", id, utf8.RuneCountInString(id))
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("%s. Import a job posting by its external job posting id (1–%d characters), for example: terraform import linkedin_job_posting.example REQ-1234.", err, maxExternalIDLength))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("external_job_posting_id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("external_job_posting_id"), id)...)
 }

@@ -49,6 +49,7 @@ type jobPostingModel struct {
 	RequisitionOwnerLastName  types.String `tfsdk:"requisition_owner_last_name"`
 	Compensation              types.List   `tfsdk:"compensation"`
 	RenewalTrigger            types.String `tfsdk:"renewal_trigger"`
+	Customer                  types.String `tfsdk:"customer"`
 
 	JobPostingURN             types.String   `tfsdk:"job_posting_urn"`
 	JobPostingURL             types.String   `tfsdk:"job_posting_url"`

@@ -125,6 +125,7 @@ func (r *provisionedApplicationResource) Schema(ctx context.Context, _ resource.
 // ModifyPlan warns, at plan time, that destroying a child application only forgets it (LinkedIn has no API
 // to delete one) and that replacing it provisions a new application with new credentials.
 func (r *provisionedApplicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.data.checkPlan(ctx, req, resp, "child application", nil) // a provider with only customers has no parent credentials
 	change := changeOf(ctx, req, "unique_foreign_id")
 	if change == planKeeps {
 		return

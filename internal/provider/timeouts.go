@@ -42,11 +42,12 @@ func withTimeout(ctx context.Context, get timeoutGetter, def time.Duration, diag
 
 // beginRead is how every resource's Read starts: the prior state into state, the client, and ctx bounded by
 // the read timeout. ok is false when Read must stop: diagnostics say why, or, while the provider
-// configuration is not known yet, the prior state is kept with a warning (see refreshClient).
+// configuration or the customer's credentials are not known yet, the prior state is kept with a warning (see
+// refreshClientFor).
 func beginRead(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, data *providerData, what string,
 	state any, readTimeout func() timeoutGetter) (_ context.Context, cancel context.CancelFunc, c *client.Client, ok bool) {
 	resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	c, skip := refreshClient(data, &resp.Diagnostics, what)
+	c, skip := data.readClient(ctx, req, resp, what)
 	if skip || resp.Diagnostics.HasError() {
 		return ctx, func() {}, nil, false
 	}
