@@ -316,7 +316,7 @@ func TestAccCustomers_threeCustomersOneProvider(t *testing.T) {
 				ImportStateId:     "REQ-acme@acme",
 				ImportStateVerify: true,
 				// LinkedIn's status API does not return these (see the resource documentation).
-				ImportStateVerifyIgnore: []string{"title", "description", "company_apply_url", "listing_type",
+				ImportStateVerifyIgnore: []string{"expire_at", "title", "description", "company_apply_url", "listing_type",
 					"last_task_id", "last_task_status", "timeouts"},
 			},
 			{ // without @customer, a provider with only customers has nothing to import it with

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 )
@@ -149,3 +151,20 @@ func warnGone(d *diag.Diagnostics, what string, importing bool, consequence stri
 // importing reports whether a Read follows an import: the attribute that every Create and Read sets is
 // still null.
 func importing(always interface{ IsNull() bool }) bool { return always.IsNull() }
+
+// readFailed handles the error of a Read's one call to LinkedIn and reports whether there was one. LinkedIn
+// saying the entity does not exist removes the resource from the state, with a warning (see warnGone);
+// nothing else does: any other failure is an error diagnostic and the state stays as it was. what names the
+// entity with a capital ("Integration urn:…"); consequence says what the next plan does about a removal.
+func readFailed(ctx context.Context, resp *resource.ReadResponse, err error, what string, imported bool, consequence string) bool {
+	switch {
+	case err == nil:
+		return false
+	case client.IsEntityNotFound(err):
+		warnGone(&resp.Diagnostics, what, imported, consequence)
+		resp.State.RemoveResource(ctx)
+	default:
+		addAPIError(&resp.Diagnostics, "reading "+strings.ToLower(what[:1])+what[1:], err)
+	}
+	return true
+}

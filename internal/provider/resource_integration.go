@@ -126,11 +126,7 @@ func (m integrationModel) key() client.IntegrationKey {
 func (r *integrationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan integrationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.data.clientFor(ctx, plan.Customer, &resp.Diagnostics, "adopt an integration")
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginWrite(ctx, r.data, plan.Customer, plan.Timeouts.Create, &resp.Diagnostics, "adopt an integration")
 	defer cancel()
 	if !ok {
 		return
@@ -163,14 +159,8 @@ func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	key := state.key()
 	in, err := c.Integrations.Get(ctx, key)
-	if client.IsEntityNotFound(err) {
-		warnGone(&resp.Diagnostics, "Integration "+integrationID(key), importing(state.IntegrationName),
-			"the customer turned it off or LinkedIn removed it. The next apply fails until the customer enables it again")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "reading integration "+integrationID(key), err)
+	if readFailed(ctx, resp, err, "Integration "+integrationID(key), importing(state.IntegrationName),
+		"the customer turned it off or LinkedIn removed it. The next apply fails until the customer enables it again") {
 		return
 	}
 	state.fromAPI(in)
@@ -181,11 +171,7 @@ func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest
 func (r *integrationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan integrationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.data.clientFor(ctx, plan.Customer, &resp.Diagnostics, "rename an integration")
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, _, ok := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel, c, ok := beginWrite(ctx, r.data, plan.Customer, plan.Timeouts.Update, &resp.Diagnostics, "rename an integration")
 	defer cancel()
 	if !ok {
 		return

@@ -190,15 +190,8 @@ func (r *integrationConfigurationResource) Read(ctx context.Context, req resourc
 	}
 	key := state.key()
 	got, err := c.Configurations.Get(ctx, key)
-	if client.IsEntityNotFound(err) {
-		// Deleted outside Terraform (or the integration is gone): the next plan creates it again.
-		warnGone(&resp.Diagnostics, "Integration configuration "+configurationID(key), importing(state.Value),
-			"it was deleted outside Terraform (or the customer turned the integration off); the next apply sets it again")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "reading integration configuration "+configurationID(key), err)
+	if readFailed(ctx, resp, err, "Integration configuration "+configurationID(key), importing(state.Value),
+		"it was deleted outside Terraform (or the customer turned the integration off); the next apply sets it again") {
 		return
 	}
 	state.setKey(key)

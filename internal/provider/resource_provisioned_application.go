@@ -184,14 +184,8 @@ func (r *provisionedApplicationResource) Read(ctx context.Context, req resource.
 		return
 	}
 	app, err := c.Applications.GetByUniqueForeignID(ctx, state.UniqueForeignID.ValueString())
-	if client.IsEntityNotFound(err) {
-		warnGone(&resp.Diagnostics, fmt.Sprintf("Child application %q", state.UniqueForeignID.ValueString()), importing(state.Name),
-			"the next apply provisions it again, with new credentials")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("reading child application %q", state.UniqueForeignID.ValueString()), err)
+	if readFailed(ctx, resp, err, fmt.Sprintf("Child application %q", state.UniqueForeignID.ValueString()), importing(state.Name),
+		"the next apply provisions it again, with new credentials") {
 		return
 	}
 	state.fromAPI(app, &resp.Diagnostics)

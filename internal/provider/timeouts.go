@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
 )
@@ -52,5 +53,17 @@ func beginRead(ctx context.Context, req resource.ReadRequest, resp *resource.Rea
 		return ctx, func() {}, nil, false
 	}
 	ctx, cancel, _, ok = withTimeout(ctx, readTimeout(), defaultReadTimeout, &resp.Diagnostics)
+	return ctx, cancel, c, ok
+}
+
+// beginWrite is the prologue of a Create, Update or Delete that writes to LinkedIn: the client of the
+// resource's customer (or the provider's own), and ctx bounded by the operation's timeout (defaultWriteTimeout
+// when unset). ok is false when diags say why the operation cannot go on; cancel is always safe to defer.
+func beginWrite(ctx context.Context, pd *providerData, customer types.String, timeout timeoutGetter, diags *diag.Diagnostics, what string) (_ context.Context, cancel context.CancelFunc, c *client.Client, ok bool) {
+	c = pd.clientFor(ctx, customer, diags, what)
+	if diags.HasError() {
+		return ctx, func() {}, nil, false
+	}
+	ctx, cancel, _, ok = withTimeout(ctx, timeout, defaultWriteTimeout, diags)
 	return ctx, cancel, c, ok
 }
