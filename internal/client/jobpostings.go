@@ -64,7 +64,7 @@ func (s *JobPostingsService) prefix() string {
 }
 
 // ids builds the ids query of tasks and statuses: List(...) on /rest, repeated ids=… on legacy /v2.
-func (s *JobPostingsService) ids() func([]restli.Key) string {
+func (s *JobPostingsService) ids() func([]string) string {
 	if s.c.family() == APIFamilyV2 {
 		return idsRepeated
 	}
