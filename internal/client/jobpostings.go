@@ -48,6 +48,9 @@ func newJobPostingsService(c *Client) *JobPostingsService {
 			res, _ := s.BatchGetTasks(ctx, urns)
 			return resultOutcomes(res)
 		})
+	// The provider submits and polls on a shared clock: those callers come back at its next tick, not
+	// straight after an answer.
+	s.submit.clocked, s.task.clocked = true, true
 	s.status = newCoalescer(c, ident, always,
 		func(ctx context.Context, ids []string) []outcome[JobPostingStatus] {
 			res, _ := s.BatchGetStatuses(ctx, ids)
