@@ -21,8 +21,8 @@ import (
 // BenchmarkConfigurationsRead500 is issue #2 item 4: a Terraform refresh of 500 integration configurations
 // with Terraform's default parallelism (10 concurrent callers, each reading its share one by one) against
 // the emulator with 20 ms of added latency per API call, with request coalescing on and off, and with
-// workers that pause 0–3 ms between reads. It reports the API calls made per 500 reads (calls/op) and the
-// wall time (ns/op, and ms/op for reading ease). Figures are in internal/client/README.md.
+// workers that pause 0–3 ms or 10–40 ms between reads. It reports the API calls made per 500 reads
+// (calls/op) and the wall time (ns/op, and ms/op for reading ease). Figures are in internal/client/README.md.
 //
 //	go test -run '^$' -bench ConfigurationsRead500 -benchtime 3x ./internal/client/
 func BenchmarkConfigurationsRead500(b *testing.B) {
@@ -45,18 +45,26 @@ func BenchmarkConfigurationsRead500(b *testing.B) {
 	}
 	emu.SetFaults(emulator.Faults{Latency: latency})
 
+	gaps := func(rng *rand.Rand) time.Duration { return time.Duration(rng.IntN(3000)) * time.Microsecond }
+	spread := func(rng *rand.Rand) time.Duration {
+		return 10*time.Millisecond + time.Duration(rng.IntN(30000))*time.Microsecond
+	}
 	for _, mode := range []struct {
 		name   string
 		window time.Duration // 0: coalescing off
-		// gaps makes each worker pause 0–3 ms (pseudo-random, seeded) before each read, as Terraform does
-		// between resources (state handling, plugin protocol): the callers no longer come back together.
-		gaps bool
+		// pause, when set, is how long (pseudo-random, seeded) each worker pauses before each read, as
+		// Terraform does between resources (state handling, plugin protocol, planning): with gaps of 0–3 ms
+		// the callers no longer come back together; with a spread of 10–40 ms they come back as Terraform
+		// brings them on a busy machine, over a span longer than the quiet period.
+		pause func(*rand.Rand) time.Duration
 	}{
-		{"coalescing=on", DefaultBatchWindow, false},
-		{"coalescing=on,window=2ms", 2 * time.Millisecond, false},
-		{"coalescing=on,gaps", DefaultBatchWindow, true},
-		{"coalescing=off", 0, false},
-		{"coalescing=off,gaps", 0, true},
+		{"coalescing=on", DefaultBatchWindow, nil},
+		{"coalescing=on,window=2ms", 2 * time.Millisecond, nil},
+		{"coalescing=on,gaps", DefaultBatchWindow, gaps},
+		{"coalescing=on,spread", DefaultBatchWindow, spread},
+		{"coalescing=off", 0, nil},
+		{"coalescing=off,gaps", 0, gaps},
+		{"coalescing=off,spread", 0, spread},
 	} {
 		b.Run(mode.name, func(b *testing.B) {
 			c := emulatorClient(b, srv.URL, emulator.ChildClientID, emulator.ChildClientSecret, func(cfg *Config) {
@@ -79,8 +87,8 @@ func BenchmarkConfigurationsRead500(b *testing.B) {
 					go func() {
 						defer wg.Done()
 						for i := range next {
-							if mode.gaps {
-								time.Sleep(time.Duration(rng.IntN(3000)) * time.Microsecond)
+							if mode.pause != nil {
+								time.Sleep(mode.pause(rng))
 							}
 							v, err := c.Configurations.Get(ctx, keys[i])
 							if err != nil || v.Value != fmt.Sprintf("https://cb.example/%d", i) {
