@@ -26,29 +26,39 @@ type entry struct {
 	err error           // per-key *Error, or the whole call's error
 }
 
-// idsList writes ids in protocol 2.0 form, ids=List(k1,k2), keys URL-escaped.
-func idsList(keys []restli.Key) string {
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k.Encode()
+// idsList writes ids in protocol 2.0 form, ids=List(k1,k2), from the keys' URL-escaped encodings.
+func idsList(enc []string) string {
+	n := len("ids=List()") + len(enc)
+	for _, e := range enc {
+		n += len(e)
 	}
-	return "ids=List(" + strings.Join(parts, ",") + ")"
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString("ids=List(")
+	for i, e := range enc {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(e)
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
-// idsRepeated writes simple ids in the protocol 1.0 form the legacy /v2 resources document, ids=a&ids=b.
-func idsRepeated(keys []restli.Key) string {
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = "ids=" + k.Encode()
+// idsRepeated writes simple ids in the protocol 1.0 form the legacy /v2 resources document, ids=a&ids=b,
+// from the keys' URL-escaped encodings.
+func idsRepeated(enc []string) string {
+	if len(enc) == 0 {
+		return ""
 	}
-	return strings.Join(parts, "&")
+	return "ids=" + strings.Join(enc, "&ids=")
 }
 
-// uniqueKeys removes structural duplicates (a Rest.li ids set cannot repeat a key) and returns, for every
-// input key, the index of its unique key.
-func uniqueKeys(keys []restli.Key) (uniq []restli.Key, index []int) {
+// uniqueKeys removes structural duplicates (a Rest.li ids set cannot repeat a key) and returns the unique
+// keys, their URL-escaped encodings, and for every input key the index of its unique key.
+func uniqueKeys(keys []restli.Key) (uniq []restli.Key, enc []string, index []int) {
 	seen := make(map[string]int, len(keys))
-	index = make([]int, len(keys))
+	uniq, enc, index = make([]restli.Key, 0, len(keys)), make([]string, 0, len(keys)), make([]int, len(keys))
 	for i, k := range keys {
 		// Encode writes parts sorted and escaped canonically, so equal keys encode equally.
 		id := k.Encode()
@@ -56,11 +66,11 @@ func uniqueKeys(keys []restli.Key) (uniq []restli.Key, index []int) {
 		if !ok {
 			j = len(uniq)
 			seen[id] = j
-			uniq = append(uniq, k)
+			uniq, enc = append(uniq, k), append(enc, id)
 		}
 		index[i] = j
 	}
-	return uniq, index
+	return uniq, enc, index
 }
 
 // batchCall describes one batch method on one collection.
@@ -68,9 +78,10 @@ type batchCall struct {
 	method string // HTTP method
 	restli string // Rest.li method
 	path   string
-	ids    func([]restli.Key) string // ids query builder; idsList when nil
-	// body returns the JSON body for a chunk of keys (nil for none); bodyKey is the key's spelling in it.
-	body       func(keys []restli.Key) any
+	ids    func(enc []string) string // ids query builder from the keys' encodings; idsList when nil
+	// body returns the JSON body for a chunk of keys (nil for none), given the keys and their URL-escaped
+	// encodings, which are also their spelling as keys of the body: exactly the strings of ids=.
+	body       func(keys []restli.Key, enc []string) any
 	idempotent bool
 	// chunk is the most keys a call carries; maxBatch when 0.
 	chunk int
@@ -83,7 +94,7 @@ type batchCall struct {
 // key, in input order. A call that fails as a whole sets its error on each of its keys; the first such error
 // is also returned, so callers can stop early or read per-key outcomes, as they prefer.
 func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]entry, error) {
-	uniq, index := uniqueKeys(keys)
+	uniq, enc, index := uniqueKeys(keys)
 	uout := make([]entry, len(uniq))
 	var firstErr error
 	size := bc.chunk
@@ -91,7 +102,8 @@ func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]en
 		size = maxBatch
 	}
 	for start := 0; start < len(uniq); start += size {
-		chunk := uniq[start:min(start+size, len(uniq))]
+		end := min(start+size, len(uniq))
+		chunk, chunkEnc := uniq[start:end], enc[start:end]
 		if bc.before != nil {
 			if err := bc.before(ctx, len(chunk)); err != nil {
 				if firstErr == nil {
@@ -107,11 +119,11 @@ func (bc batchCall) run(ctx context.Context, c *Client, keys []restli.Key) ([]en
 		if ids == nil {
 			ids = idsList
 		}
-		r := &request{method: bc.method, restli: bc.restli, path: bc.path, query: ids(chunk), idempotent: bc.idempotent}
+		r := &request{method: bc.method, restli: bc.restli, path: bc.path, query: ids(chunkEnc), idempotent: bc.idempotent}
 		if bc.body != nil {
-			r.body = mustJSON(bc.body(chunk))
+			r.body = mustJSON(bc.body(chunk, chunkEnc))
 		}
-		entries, err := c.doBatch(ctx, r, chunk)
+		entries, err := c.doBatch(ctx, r, chunk, chunkEnc)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -150,8 +162,8 @@ func batchResults[T any](entries []entry, keyName func(i int) string, decode fun
 	return out
 }
 
-// doBatch sends one batch call and matches its response to keys.
-func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key) ([]entry, error) {
+// doBatch sends one batch call and matches its response to keys (enc: their encodings).
+func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key, enc []string) ([]entry, error) {
 	resp, err := c.do(ctx, r)
 	if err != nil {
 		return nil, err
@@ -162,57 +174,90 @@ func (c *Client) doBatch(ctx context.Context, r *request, keys []restli.Key) ([]
 			return nil, err
 		}
 	}
-	return c.matchBatch(r, resp, &br, keys), nil
+	return c.matchBatch(r, resp, &br, keys, enc), nil
 }
 
-// parsedKey is a response key read back into a structured key.
-type parsedKey struct {
-	raw string
+// wantKey is a requested key with the spellings find compares.
+type wantKey struct {
 	key restli.Key
-	ok  bool
+	enc string // restli.Key.Encode: canonical, and tells simple from compound keys
+	// spelled is the key as a Rest.li server writes it in a body (restli.Key.EncodeBodyKey: compound keys
+	// reduced, simple keys raw); readsBack reports whether that text parses back as key, which a raw simple
+	// key containing '%' or looking like "a=b" does not. A reduced compound key always does.
+	spelled   string
+	readsBack bool
 }
 
-func parseKeys[V any](m map[string]V) []parsedKey {
-	out := make([]parsedKey, 0, len(m))
-	for s := range m {
-		k, err := restli.ParseKey(s)
-		out = append(out, parsedKey{raw: s, key: k, ok: err == nil})
+func newWantKey(k restli.Key, enc string) wantKey {
+	w := wantKey{key: k, enc: enc, spelled: k.EncodeBodyKey(), readsBack: k.IsCompound()}
+	if !w.readsBack {
+		back, err := restli.ParseKey(w.spelled)
+		w.readsBack = err == nil && back.Equal(k)
 	}
-	return out
+	return w
 }
 
-// findKey returns the response key that means want. Keys are compared structurally, never as strings:
-// LinkedIn answers in whatever spelling it likes (2.0, reduced, URL-encoded, 1.0 query-string form, parts
-// in any order). A simple key is usually written raw (unescaped), and raw text is ambiguous: "50%off" does
-// not percent-decode and "a%2Cb" decodes to "a,b". So for a simple key the raw spelling
-// (restli.Key.EncodeBodyKey) is also tried as text — first when several keys match structurally (a batch
-// asking for both "a,b" and "a%2Cb"), last when none does — and a key whose text happens to look like a 1.0
-// compound key ("a=b") is also compared as a decoded simple value.
-func findKey(want restli.Key, candidates []parsedKey) (string, bool) {
-	var matches []string
-	for _, p := range candidates {
-		if p.ok && p.key.Equal(want) {
-			matches = append(matches, p.raw)
+// keyIndex finds, among the keys of one response map ("results", "errors" or "statuses"), the one that
+// means a requested key. Keys are compared structurally, never as strings: LinkedIn answers in whatever
+// spelling it likes (2.0, reduced, URL-encoded, 1.0 query-string form, parts in any order). The usual answer
+// spells each key as a server writes it in a body, so find looks that spelling up first; only when it is
+// absent (or does not read back as the requested key) are the map's keys all parsed, once per map.
+type keyIndex struct {
+	has  func(string) bool
+	keys []string
+	// byEnc maps the canonical encoding of every parsable key to its spellings; built on first need.
+	byEnc map[string][]string
+}
+
+func newKeyIndex[V any](m map[string]V) *keyIndex {
+	keys := make([]string, 0, len(m))
+	for s := range m {
+		keys = append(keys, s)
+	}
+	return &keyIndex{has: func(s string) bool { _, ok := m[s]; return ok }, keys: keys}
+}
+
+func (ix *keyIndex) parsed() map[string][]string {
+	if ix.byEnc == nil {
+		ix.byEnc = make(map[string][]string, len(ix.keys))
+		for _, s := range ix.keys {
+			if k, err := restli.ParseKey(s); err == nil {
+				enc := k.Encode()
+				ix.byEnc[enc] = append(ix.byEnc[enc], s)
+			}
 		}
 	}
-	if len(matches) == 1 || (len(matches) > 1 && want.IsCompound()) {
-		return matches[0], true
-	}
-	if want.IsCompound() {
+	return ix.byEnc
+}
+
+// find returns the response key that means want. A simple key is usually written raw, and raw text is
+// ambiguous: "50%off" does not percent-decode and "a%2Cb" decodes to "a,b". So for a simple key the raw
+// spelling is also tried as text — first when several keys match structurally (a batch asking for both
+// "a,b" and "a%2Cb"), last when none does — and a key whose text happens to look like a 1.0 compound key
+// ("a=b") is also compared as a decoded simple value.
+func (ix *keyIndex) find(want *wantKey) (string, bool) {
+	if len(ix.keys) == 0 {
 		return "", false
 	}
-	raw := want.EncodeBodyKey()
-	for _, p := range candidates {
-		if p.raw == raw {
-			return p.raw, true
-		}
+	if want.readsBack && ix.has(want.spelled) {
+		return want.spelled, true
+	}
+	matches := ix.parsed()[want.enc]
+	if len(matches) == 1 || (len(matches) > 1 && want.key.IsCompound()) {
+		return matches[0], true
+	}
+	if want.key.IsCompound() {
+		return "", false
+	}
+	if ix.has(want.spelled) {
+		return want.spelled, true
 	}
 	if len(matches) > 0 {
 		return matches[0], true
 	}
-	for _, p := range candidates {
-		if k, err := restli.ParseSimpleKey(p.raw); err == nil && k.Equal(want) {
-			return p.raw, true
+	for _, s := range ix.keys {
+		if k, err := restli.ParseSimpleKey(s); err == nil && k.Equal(want.key) {
+			return s, true
 		}
 	}
 	return "", false
@@ -223,23 +268,23 @@ func findKey(want restli.Key, candidates []parsedKey) (string, bool) {
 // A key LinkedIn does not have is a 404 in errors (Rest.li's batch_get writes one for every missing key).
 // A key absent from every map is an incomplete answer, never "not found": a proxy or a mistyped api_url
 // answering {} to everything must not make Terraform forget what exists.
-func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys []restli.Key) []entry {
-	results, errs, statuses := parseKeys(br.Results), parseKeys(br.Errors), parseKeys(br.Statuses)
+func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys []restli.Key, enc []string) []entry {
+	results, errs, statuses := newKeyIndex(br.Results), newKeyIndex(br.Errors), newKeyIndex(br.Statuses)
 	reqID := requestID(resp.header)
 	out := make([]entry, len(keys))
 	for i, k := range keys {
-		keyName := k.String()
+		want := newWantKey(k, enc[i])
 		perKey := func(e *Error) *Error {
-			e.Method, e.URL, e.Key = r.method, c.logURL(r), keyName
+			e.Method, e.URL, e.Key = r.method, c.logURL(r), k.String()
 			if e.RequestID == "" {
 				e.RequestID = reqID
 			}
 			return e
 		}
-		if raw, ok := findKey(k, errs); ok {
+		if raw, ok := errs.find(&want); ok {
 			var w wireError
 			status := http.StatusInternalServerError
-			if sraw, ok := findKey(k, statuses); ok {
+			if sraw, ok := statuses.find(&want); ok {
 				status = br.Statuses[sraw]
 			}
 			if err := json.Unmarshal(br.Errors[raw], &w); err != nil {
@@ -252,7 +297,7 @@ func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys 
 			out[i] = entry{err: perKey(e)}
 			continue
 		}
-		if raw, ok := findKey(k, results); ok {
+		if raw, ok := results.find(&want); ok {
 			val := br.Results[raw]
 			// Writes answer {"status":N} per key; a 4xx/5xx there is that key's failure. A batch_get result is
 			// an entity, whose own "status" field (if any) means something else.
@@ -266,7 +311,7 @@ func (c *Client) matchBatch(r *request, resp *response, br *batchResponse, keys 
 			out[i] = entry{raw: val}
 			continue
 		}
-		if sraw, ok := findKey(k, statuses); ok && br.Statuses[sraw] >= 400 {
+		if sraw, ok := statuses.find(&want); ok && br.Statuses[sraw] >= 400 {
 			st := br.Statuses[sraw]
 			out[i] = entry{err: perKey(&Error{HTTPStatus: st, Message: http.StatusText(st)})}
 			continue

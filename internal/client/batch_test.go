@@ -269,7 +269,7 @@ func TestIntegrations(t *testing.T) {
 	}
 }
 
-// findKey with simple keys written raw, reduced or URL-encoded, including raw text that percent-decodes
+// keyIndex.find with simple keys written raw, reduced or URL-encoded, including raw text that percent-decodes
 // to another requested key.
 func TestFindKeySimpleSpellings(t *testing.T) {
 	for _, c := range []struct {
@@ -293,14 +293,16 @@ func TestFindKeySimpleSpellings(t *testing.T) {
 			}
 			// Map order is random: repeat so an order-dependent match would show.
 			for range 20 {
-				got, ok := findKey(restli.SimpleKey(c.want), parseKeys(m))
+				want := newWantKey(restli.SimpleKey(c.want), restli.SimpleKey(c.want).Encode())
+				got, ok := newKeyIndex(m).find(&want)
 				if !ok || got != c.resp[0] {
-					t.Fatalf("findKey(%q) = %q, %v; want %q", c.want, got, ok, c.resp[0])
+					t.Fatalf("find(%q) = %q, %v; want %q", c.want, got, ok, c.resp[0])
 				}
 			}
 		})
 	}
-	if got, ok := findKey(restli.SimpleKey("50%of"), parseKeys(map[string]int{"50%off": 0})); ok {
+	other := newWantKey(restli.SimpleKey("50%of"), restli.SimpleKey("50%of").Encode())
+	if got, ok := newKeyIndex(map[string]int{"50%off": 0}).find(&other); ok {
 		t.Errorf("a different key matched: %q", got)
 	}
 }

@@ -7,8 +7,9 @@
 // Files by concern: auth.go (static token or client-credentials grant, cached, refreshed 30 s before expiry,
 // one refresh for concurrent callers), transport.go (headers, one attempt, the retry loop), retry.go
 // (which failures are retried, full-jitter backoff, Retry-After), tunnel.go (query tunnelling), batch.go (ids,
-// 100-key chunks, structural matching of response keys), coalesce.go (merging concurrent single-key calls),
-// logging.go (tflog, with secrets redacted), and one file per service.
+// 100-key chunks, structural matching of response keys), coalesce.go and rounds.go (merging concurrent
+// single-key calls; when a batch is sent), logging.go (tflog, with secrets redacted), and one file per
+// service.
 //
 // Retries: idempotent calls (batch_get, finder, batch_update, batch_partial_update, batch_delete, $set
 // partial_update) are resent after 429, 500, 502, 503, 504 or a connection error. A create is resent only
@@ -81,8 +82,10 @@ type Config struct {
 	RetryWaitMin time.Duration // first backoff cap, default 500 ms
 	RetryWaitMax time.Duration // largest wait between attempts, default 30 s; a longer Retry-After ends the call
 
-	// BatchWindow is how long a single-key call waits for others to join its batch; default
-	// DefaultBatchWindow. DisableCoalescing sends every single-key call on its own.
+	// BatchWindow is the quiet period of coalescing: a batch that nobody is expected to join is sent once no
+	// call has joined it for that long (see coalesce.go for the longer waits while callers of answered
+	// batches are expected back); default DefaultBatchWindow. DisableCoalescing sends every single-key call
+	// on its own.
 	BatchWindow       time.Duration
 	DisableCoalescing bool
 
@@ -111,6 +114,9 @@ type Client struct {
 	// sleep waits between retries; tests replace it to observe backoff without timing anything.
 	sleep func(ctx context.Context, d time.Duration) error
 
+	// rounds is shared by the coalescers: what they know of the callers in flight (rounds.go).
+	rounds *rounds
+
 	mu         sync.Mutex
 	closed     bool
 	coalescers []interface{ close() }
@@ -135,6 +141,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, sleep: sleepCtx}
 	c.closing, c.stop = context.WithCancel(context.Background())
 	c.tokens = newTokenSource(c)
+	c.rounds = newRounds(cfg.BatchWindow)
 	c.Applications = &ApplicationsService{c: c}
 	c.Integrations = newIntegrationsService(c)
 	c.Configurations = newConfigurationsService(c)

@@ -8,23 +8,38 @@ import (
 
 // Request coalescing. Terraform refreshes ten resources at a time, each with its own single-key call; LinkedIn
 // counts calls against small daily quotas (5,000 a day for configurations). A coalescer holds a single-key
-// call for a short window so that concurrent callers of the same operation share one batch call of up to 100
+// call for a short while so that concurrent callers of the same operation share one batch call of up to 100
 // keys, then hands each caller its own outcome.
+//
+// How Terraform calls. Terraform walks its graph with a fixed number of concurrent operations (-parallelism,
+// 10 by default: https://developer.hashicorp.com/terraform/cli/commands/plan#parallelism-n); each is one
+// ReadResource or ApplyResourceChange, which here makes one single-key call. When a batch is answered, its
+// callers go back to Terraform, which finishes their operations and starts the next ones: some tens of
+// milliseconds later (more on a busy machine) the same number of calls arrive again, spread over a few
+// milliseconds to a few tens. N operations cannot take fewer than N/P such rounds, and a round costs one call
+// only if its batch waits for every caller of the round, and no longer.
 //
 // When a batch is sent. A batch goes when the first of these happens:
 //   - it holds maxBatch distinct items (LinkedIn's limit);
-//   - its window (Config.BatchWindow, counted from its first caller) ends;
-//   - it holds as many callers as the coalescer's peak concurrency (see below): every caller that is likely
-//     to come has come, so waiting out the window would only add latency;
-//   - a conflicting write of a key already in it arrives (that write starts the next batch).
+//   - the last caller expected back joins a batch: the callers of answered batches (of every coalescer of the
+//     client, since one Terraform operation may call several services) are expected back until they join a
+//     batch, or until twice the longest recent delay between an answer and a caller's return has passed
+//     (5 to 100 quiet periods); every open batch of the client then goes at once;
+//   - no caller has joined it for the quiet period (Config.BatchWindow), when nobody is expected back (the
+//     first round, or after a wait in vain); while callers are expected back, for three quiet periods or
+//     twice the longest recent gap between two callers of one batch, whichever is longer (within the
+//     longest hold): those callers did not come (Terraform had fewer operations left, or runs others), and
+//     the batch stops expecting them;
+//   - it has been open for maxHoldPeriods quiet periods;
+//   - a conflicting write of a key already in it arrives (that write starts the next batch, which is sent
+//     only once the first has been answered, so writes of one key stay in order).
 //
-// Peak concurrency is the largest number of callers found inside the coalescer (waiting in the open batch or
-// in one in flight) at the moment a batch was sent. Terraform's pattern is a fixed number of workers (10 by
-// default) each issuing one call at a time: the first batch waits its window and sees the 10 workers; from
-// then on each round is sent as soon as the 10 are back, instead of a window later. That saves the window on
-// every round and never splits a round that the window would have kept whole: a batch is sent early only
-// when it holds at least as many callers as ever were inside at once. The first batch has no peak to go by
-// and always waits its window.
+// So in steady state a round goes the moment its last caller arrives, holding as many callers as were in
+// flight, and a wait in vain costs a few quiet periods once. Two groups of callers split by such a wait come
+// back together when their answers are close: Terraform processes them at the same time.
+//
+// Clocked coalescers (job submissions and task polls, whose callers come back on a clock of their own)
+// take no part in this: their batches wait for the quiet period from their latest caller.
 
 // outcome is one item's result in a coalesced batch.
 type outcome[V any] struct {
@@ -45,21 +60,29 @@ type coalescer[K, V any] struct {
 	// run performs the batch call and returns exactly one outcome per item, in order.
 	run func(ctx context.Context, items []K) []outcome[V]
 
-	mu      sync.Mutex
+	// clocked coalescers serve callers that call on a clock of their own (job submissions and task polls,
+	// which the provider aligns on shared ticks): they are not expected back after an answer, and their
+	// batches wait only for the quiet period.
+	clocked bool
+
+	// mu is rounds.mu, shared by the client's coalescers.
+	mu      *sync.Mutex
+	rounds  *rounds
 	closed  bool
 	pending *pendingBatch[K, V]
-	// active counts the callers between joining a batch and getting their outcome; peak is the largest
-	// active seen when a batch was sent (see "When a batch is sent").
-	active, peak int
 }
 
 // pendingBatch is a batch being gathered or in flight.
 type pendingBatch[K, V any] struct {
 	items []K
 	ids   map[string]int
-	timer *time.Timer
-	done  chan struct{}
-	out   []outcome[V]
+	// timer sends the batch at the deadline rounds gives it; opened is when its first caller came, lastJoin
+	// its latest.
+	timer    *time.Timer
+	opened   time.Time
+	lastJoin time.Time
+	done     chan struct{}
+	out      []outcome[V]
 	// after, when set, is the done channel of a batch holding a conflicting write of one of this batch's
 	// keys: this batch is sent only once that one has been answered, so writes of one key stay in order.
 	after chan struct{}
@@ -75,8 +98,16 @@ type pendingBatch[K, V any] struct {
 }
 
 func newCoalescer[K, V any](c *Client, id func(K) string, same func(a, b K) bool, run func(context.Context, []K) []outcome[V]) *coalescer[K, V] {
-	co := &coalescer[K, V]{c: c, window: c.cfg.BatchWindow, max: maxBatch, disabled: c.cfg.DisableCoalescing, id: id, same: same, run: run}
+	co := &coalescer[K, V]{c: c, window: c.cfg.BatchWindow, max: maxBatch, disabled: c.cfg.DisableCoalescing, id: id, same: same, run: run,
+		mu: &c.rounds.mu, rounds: c.rounds}
 	c.register(co)
+	c.rounds.mu.Lock()
+	c.rounds.open = append(c.rounds.open, func() {
+		if co.pending != nil && !co.clocked {
+			co.flushLocked(co.pending)
+		}
+	})
+	c.rounds.mu.Unlock()
 	return co
 }
 
@@ -108,17 +139,12 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 			after, b = b.done, nil
 		}
 	}
+	now := co.rounds.now()
 	if b == nil {
 		b = &pendingBatch[K, V]{ids: map[string]int{}, done: make(chan struct{}), after: after,
-			base: context.WithoutCancel(ctx), allDeadlines: true}
+			base: context.WithoutCancel(ctx), allDeadlines: true, opened: now}
 		co.pending = b
-		b.timer = time.AfterFunc(co.window, func() {
-			co.mu.Lock()
-			defer co.mu.Unlock()
-			if co.pending == b {
-				co.flushLocked(b)
-			}
-		})
+		b.timer = time.AfterFunc(co.window, func() { co.timeout(b) })
 	}
 	idx, ok := b.ids[id]
 	if !ok {
@@ -127,27 +153,33 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 		b.items = append(b.items, item)
 	}
 	b.waiters++
-	co.active++
 	if dl, ok := ctx.Deadline(); !ok {
 		b.allDeadlines = false
 	} else if dl.After(b.deadline) {
 		b.deadline = dl
 	}
-	if len(b.items) >= co.max || co.peak > 0 && b.waiters >= co.peak {
+	var gap time.Duration // since the caller before, in this batch
+	if !b.lastJoin.IsZero() {
+		gap = now.Sub(b.lastJoin)
+	}
+	b.lastJoin = now
+	last := !co.clocked && co.rounds.join(gap, now)
+	switch {
+	case len(b.items) >= co.max:
 		co.flushLocked(b)
+	case last:
+		co.rounds.sendAll()
+	default:
+		co.arm(b, now)
 	}
 	co.mu.Unlock()
 
 	select {
 	case <-b.done:
-		co.mu.Lock()
-		co.active--
-		co.mu.Unlock()
 		o := b.out[idx]
 		return o.val, o.err
 	case <-ctx.Done():
 		co.mu.Lock()
-		co.active--
 		b.waiters--
 		if b.waiters == 0 && b.cancel != nil {
 			b.cancel() // nobody waits any more: stop the call
@@ -155,6 +187,32 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 		co.mu.Unlock()
 		return zero, ctx.Err()
 	}
+}
+
+// deadline is when b stops waiting for callers; co.mu is held.
+func (co *coalescer[K, V]) deadline(b *pendingBatch[K, V]) time.Time {
+	return co.rounds.deadline(b.opened, b.lastJoin, !co.clocked, co.rounds.now())
+}
+
+// arm sets b's timer to its deadline; co.mu is held.
+func (co *coalescer[K, V]) arm(b *pendingBatch[K, V], now time.Time) {
+	b.timer.Reset(max(co.deadline(b).Sub(now), 0))
+}
+
+// timeout runs when b's timer fires: b goes if its deadline (which the callers joining since, and answers
+// of other batches, may have moved) has come.
+func (co *coalescer[K, V]) timeout(b *pendingBatch[K, V]) {
+	co.mu.Lock()
+	defer co.mu.Unlock()
+	if co.pending != b {
+		return
+	}
+	now := co.rounds.now()
+	if now.Before(co.deadline(b)) {
+		co.arm(b, now)
+		return
+	}
+	co.flushLocked(b)
 }
 
 // flushLocked sends b; co.mu is held.
@@ -167,7 +225,9 @@ func (co *coalescer[K, V]) flushLocked(b *pendingBatch[K, V]) {
 	}
 	b.flushed = true
 	b.timer.Stop()
-	co.peak = max(co.peak, co.active)
+	if !co.clocked {
+		co.rounds.sent()
+	}
 	ctx := b.base
 	var cancelDeadline context.CancelFunc = func() {}
 	if b.allDeadlines && !b.deadline.IsZero() {
@@ -196,8 +256,13 @@ func (co *coalescer[K, V]) flushLocked(b *pendingBatch[K, V]) {
 			}
 		}
 		out := co.runChecked(ctx, items)
+		co.mu.Lock()
 		b.out = out
+		if !co.clocked {
+			co.rounds.answered(b.waiters, co.rounds.now())
+		}
 		close(b.done)
+		co.mu.Unlock()
 		b.cancel()
 	}()
 }

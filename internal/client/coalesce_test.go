@@ -292,9 +292,9 @@ func TestCloseFailsPendingAndLaterCalls(t *testing.T) {
 }
 
 // Terraform's pattern: a fixed number of workers, each issuing one call at a time. The first round waits
-// for its window (here flushed by hand: the window is an hour); once the coalescer has seen ten callers at
-// once, every later round is sent as soon as the ten are back, without waiting for the window.
-func TestCoalescingFlushesEarlyAtPeakConcurrency(t *testing.T) {
+// for its quiet period (here flushed by hand: the quiet period is an hour); once its ten callers have been
+// answered, every later round is sent as soon as the ten are back, without waiting.
+func TestCoalescingRoundGoesWhenEveryCallerIsBack(t *testing.T) {
 	f := newFake(t, configServer(t))
 	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
 	const workers, rounds = 10, 5
@@ -312,7 +312,7 @@ func TestCoalescingFlushesEarlyAtPeakConcurrency(t *testing.T) {
 			}
 		}()
 	}
-	flushWhen(t, c.Configurations.get, workers) // round 1: no peak known yet
+	flushWhen(t, c.Configurations.get, workers) // round 1: nobody is expected yet
 	wg.Wait()
 	reqs := f.requests()
 	if len(reqs) != rounds {
@@ -324,7 +324,7 @@ func TestCoalescingFlushesEarlyAtPeakConcurrency(t *testing.T) {
 		}
 	}
 
-	// Fewer callers than the peak: the batch is not sent early; it waits for its window (flushed here).
+	// Fewer callers than expected: the batch is not sent early; it waits for its deadline (flushed here).
 	var wg2 sync.WaitGroup
 	for i := 0; i < workers-1; i++ {
 		wg2.Add(1)
@@ -337,7 +337,7 @@ func TestCoalescingFlushesEarlyAtPeakConcurrency(t *testing.T) {
 	}
 	flushWhenWaiting(t, c.Configurations.get, workers-1)
 	if n := len(f.requests()); n != rounds {
-		t.Errorf("a batch below the peak was sent early: %d calls", n)
+		t.Errorf("a batch short of the callers expected was sent early: %d calls", n)
 	}
 	flushWhen(t, c.Configurations.get, workers-1)
 	wg2.Wait()
@@ -438,4 +438,183 @@ func TestCloseCancelsCallsInFlight(t *testing.T) {
 		t.Errorf("direct call in flight: %v, want ErrClosed", err)
 	}
 	c.Close() // idempotent
+}
+
+// fakeClock is the coalescers' clock in tests that move time by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+// waitFor polls until cond holds (under the coalescers' lock); like flushWhen, without a time limit of its own.
+func waitFor(c *Client, cond func() bool) {
+	for {
+		c.rounds.mu.Lock()
+		ok := cond()
+		c.rounds.mu.Unlock()
+		if ok {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// Workers that stop calling (Terraform had fewer operations left) are waited for until the batch's
+// deadline: the batch then goes with whoever came. They are expected back until they expire; after that
+// the next round, expecting only those who came, goes as soon as they are back.
+func TestCoalescingStopsExpectingCallersThatDoNotCome(t *testing.T) {
+	f := newFake(t, configServer(t))
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	clock := &fakeClock{t: time.Unix(1000, 0)}
+	c.rounds.now = clock.now
+	co := c.Configurations.get
+	var wg sync.WaitGroup
+	for w := 0; w < 10; w++ {
+		calls := 1 // three workers stop after the first round
+		if w < 7 {
+			calls = 3
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < calls; r++ {
+				if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("W%d_R%d", w, r))); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	flushWhen(t, co, 10) // round 1
+	// Round 2: seven of the ten expected come back; the batch waits for the other three.
+	waitFor(c, func() bool { return co.pending != nil && co.pending.waiters == 7 })
+	if n := len(f.requests()); n != 1 {
+		t.Fatalf("round 2 was sent without the callers expected: %d calls", n)
+	}
+	// Its deadline passes, and so does the time the three are expected for: the batch goes with the seven.
+	co.mu.Lock()
+	b := co.pending
+	clock.advance(c.rounds.expiry())
+	co.mu.Unlock()
+	co.timeout(b)
+	// Round 3: the seven are expected, and go as soon as they are back (nobody flushes it here).
+	wg.Wait()
+	reqs := f.requests()
+	if len(reqs) != 3 {
+		t.Fatalf("%d calls, want 3", len(reqs))
+	}
+	for i, want := range []int{10, 7, 7} {
+		if n := len(seenIDs(t, reqs[i])); n != want {
+			t.Errorf("call %d holds %d keys, want %d", i+1, n, want)
+		}
+	}
+}
+
+// The callers expected back are counted across the client's services: ten workers read configurations,
+// then six read configurations again and four read integrations. When the tenth is back, both batches go.
+func TestCoalescingRoundsSpanServices(t *testing.T) {
+	cfgs := configServer(t)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rest/integrations" {
+			cfgs(w, r)
+			return
+		}
+		results := map[string]any{}
+		for _, k := range requestIDs(t, r) {
+			results[k.EncodeReduced()] = map[string]any{"integrationName": "n", "status": "ENABLED"}
+		}
+		writeJSON(w, 200, map[string]any{"results": results, "errors": map[string]any{}})
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	var wg sync.WaitGroup
+	for w := 0; w < 10; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("W%d", w))); err != nil {
+				t.Error(err)
+			}
+			var err error
+			if w < 6 {
+				_, err = c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("W%d_again", w)))
+			} else {
+				ik := testIK
+				ik.IntegrationContext = fmt.Sprintf("urn:li:organization:%d", 2000+w)
+				_, err = c.Integrations.Get(context.Background(), ik)
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	flushWhen(t, c.Configurations.get, 10)
+	wg.Wait() // round 2 is sent by the tenth caller coming back, not by hand
+	reqs := f.requests()
+	if len(reqs) != 3 {
+		t.Fatalf("%d calls, want 3", len(reqs))
+	}
+	got := map[string]int{}
+	for _, r := range reqs[1:] {
+		got[r.Path] = len(seenIDs(t, r))
+	}
+	if got["/rest/integrationConfigurations"] != 6 || got["/rest/integrations"] != 4 {
+		t.Errorf("round 2: %v, want 6 configurations and 4 integrations", got)
+	}
+}
+
+// Job submissions and task polls come back on the provider's clock, not straight after an answer: their
+// callers are not expected back, so they neither hold nor send other batches.
+func TestCoalescingClockedCallersAreNotExpected(t *testing.T) {
+	cfgs := configServer(t)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rest/simpleJobPostingTasks" {
+			cfgs(w, r)
+			return
+		}
+		results := map[string]any{}
+		for _, k := range requestIDs(t, r) {
+			results[k.Simple()] = map[string]any{"id": k.Simple(), "status": TaskSucceeded}
+		}
+		writeJSON(w, 200, map[string]any{"results": results, "errors": map[string]any{}})
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	var polls sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		polls.Add(1)
+		go func() {
+			defer polls.Done()
+			if _, err := c.JobPostings.GetTask(context.Background(), fmt.Sprintf("urn:li:simpleJobPostingTask:%d", i)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	flushWhen(t, c.JobPostings.task, 3)
+	polls.Wait()
+	var reads sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		reads.Add(1)
+		go func() {
+			defer reads.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("K%d", i))); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	flushWhenWaiting(t, c.Configurations.get, 3)
+	if n := len(f.requests()); n != 1 {
+		t.Errorf("three reads were taken for the three polls answered: %d calls", n)
+	}
+	flushWhen(t, c.Configurations.get, 3)
+	reads.Wait()
 }

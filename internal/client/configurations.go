@@ -86,22 +86,24 @@ type configCall struct {
 
 func (s *ConfigurationsService) run(ctx context.Context, keys []ConfigurationKey, cc configCall) ([]entry, error) {
 	out := make([]entry, len(keys))
-	mk := func(path string, ids func([]restli.Key) string, idx []int) batchCall {
+	mk := func(path string, ids func([]string) string, idx []int) batchCall {
 		bc := batchCall{method: cc.method, restli: cc.restli, path: path, ids: ids, idempotent: cc.idempotent}
 		if cc.body != nil {
-			bc.body = func(chunk []restli.Key) any {
-				// Map each chunk key back to a configuration: keys are unique within a call.
-				pos := make(map[string]int, len(idx))
-				for _, i := range idx {
-					pos[s.keyIn(keys[i]).Encode()] = i
+			// Map each chunk key back to a configuration: keys are unique within a call. The encodings are
+			// exactly the strings of ids=, which LinkedIn expects as the keys of the body.
+			var pos map[string]int
+			bc.body = func(_ []restli.Key, enc []string) any {
+				if pos == nil {
+					pos = make(map[string]int, len(idx))
+					for _, i := range idx {
+						pos[s.keyIn(keys[i]).Encode()] = i
+					}
 				}
-				bodyKeys := make([]string, len(chunk))
-				which := make([]int, len(chunk))
-				for j, k := range chunk {
-					bodyKeys[j] = k.Encode() // exactly the strings of ids=, so that each entity pairs with its id
-					which[j] = pos[k.Encode()]
+				which := make([]int, len(enc))
+				for j, e := range enc {
+					which[j] = pos[e]
 				}
-				return cc.body(bodyKeys, which)
+				return cc.body(enc, which)
 			}
 		}
 		return bc

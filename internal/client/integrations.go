@@ -115,11 +115,11 @@ func (s *IntegrationsService) batchSetName(ctx context.Context, items []namedInt
 		names[rkeys[i].Encode()] = it.name
 	}
 	bc := batchCall{method: http.MethodPost, restli: "batch_partial_update", path: s.path(), idempotent: true,
-		body: func(keys []restli.Key) any {
-			entities := make(map[string]any, len(keys))
-			for _, k := range keys {
-				// Body keys are exactly the strings sent in ids=, so that each entity pairs with its id.
-				entities[k.Encode()] = map[string]any{"patch": map[string]any{"$set": map[string]any{"integrationName": names[k.Encode()]}}}
+		body: func(_ []restli.Key, enc []string) any {
+			entities := make(map[string]any, len(enc))
+			for _, e := range enc {
+				// Body keys are exactly the strings sent in ids=.
+				entities[e] = map[string]any{"patch": map[string]any{"$set": map[string]any{"integrationName": names[e]}}}
 			}
 			return map[string]any{"entities": entities}
 		}}

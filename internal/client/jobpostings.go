@@ -41,6 +41,9 @@ func newJobPostingsService(c *Client) *JobPostingsService {
 			res, _ := s.BatchGetTasks(ctx, urns)
 			return resultOutcomes(res)
 		})
+	// The provider submits and polls on a shared clock: those callers come back at its next tick, not
+	// straight after an answer.
+	s.submit.clocked, s.task.clocked = true, true
 	s.status = newCoalescer(c, ident, always,
 		func(ctx context.Context, ids []string) []outcome[JobPostingStatus] {
 			res, _ := s.BatchGetStatuses(ctx, ids)
@@ -57,7 +60,7 @@ func (s *JobPostingsService) prefix() string {
 }
 
 // ids builds the ids query of tasks and statuses: List(...) on /rest, repeated ids=… on legacy /v2.
-func (s *JobPostingsService) ids() func([]restli.Key) string {
+func (s *JobPostingsService) ids() func([]string) string {
 	if s.c.family() == APIFamilyV2 {
 		return idsRepeated
 	}

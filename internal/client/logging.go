@@ -47,8 +47,13 @@ type callLog struct {
 }
 
 // logCall writes one DEBUG line per attempt and, at TRACE, the headers and bodies with secrets removed.
-// tflog takes its logger from ctx: outside Terraform (and in plain unit tests) it writes nothing.
+// tflog takes its logger from ctx: outside Terraform (and in plain unit tests) it writes nothing. Nothing
+// is built (field maps, redacted headers and bodies) for a level the logger would not write: the provider
+// runs with its logger off unless a TF_LOG variable asks for logs.
 func logCall(ctx context.Context, l callLog) {
+	if !tflog.IsDebug(ctx) {
+		return
+	}
 	secrets := nonEmpty(l.secrets)
 	if len(secrets) > 0 {
 		// Belt and braces: tflog masks any field value or message still holding a known secret.
@@ -72,6 +77,9 @@ func logCall(ctx context.Context, l callLog) {
 		fields["error"] = redactString(l.err.Error(), secrets)
 	}
 	tflog.Debug(ctx, "LinkedIn API call", fields)
+	if !tflog.IsTrace(ctx) {
+		return
+	}
 
 	trace := make(map[string]any, len(fields)+5)
 	for k, v := range fields {
@@ -132,10 +140,30 @@ func redactBody(body []byte, secrets []string) string {
 	return s
 }
 
+// Field names the patterns above look for: a string holding none of them cannot match, and most bodies
+// (a batch of configurations, job postings) hold none, so the regular expressions run only when one is there.
+var (
+	jsonSecretNames = []string{"access_token", "accessToken", "refresh_token", "client_secret", "clientSecret", "id_token"}
+	formSecretNames = []string{"client_secret=", "access_token=", "refresh_token=", "code="}
+)
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // redactString removes secrets recognised by field name, then known secret values.
 func redactString(s string, secrets []string) string {
-	s = jsonSecretRE.ReplaceAllString(s, `"$1":"`+redacted+`"`)
-	s = formSecretRE.ReplaceAllString(s, `$1$2=`+redacted)
+	if containsAny(s, jsonSecretNames) {
+		s = jsonSecretRE.ReplaceAllString(s, `"$1":"`+redacted+`"`)
+	}
+	if containsAny(s, formSecretNames) {
+		s = formSecretRE.ReplaceAllString(s, `$1$2=`+redacted)
+	}
 	for _, sec := range secrets {
 		if len(sec) >= minMaskedLen {
 			s = strings.ReplaceAll(s, sec, redacted)

@@ -98,7 +98,7 @@ func (p *recordPacer) chunk() int {
 // syncTarget is where one record goes: the call's path and ids spelling, and the record's key there.
 type syncTarget struct {
 	path string
-	ids  func([]restli.Key) string
+	ids  func(enc []string) string
 	key  restli.Key
 }
 
@@ -135,10 +135,10 @@ func (s *SyncService) send(ctx context.Context, lane *syncLane, method, rl strin
 		bc := batchCall{method: method, restli: rl, path: path, ids: targets[idx[0]].ids, idempotent: true,
 			chunk: lane.pacer.chunk(), before: lane.pacer.wait}
 		if bodies != nil {
-			bc.body = func(chunk []restli.Key) any {
-				entities := make(map[string]any, len(chunk))
-				for _, k := range chunk {
-					entities[k.Encode()] = bodyOf[k.Encode()] // exactly the strings of ids=
+			bc.body = func(_ []restli.Key, enc []string) any {
+				entities := make(map[string]any, len(enc))
+				for _, e := range enc {
+					entities[e] = bodyOf[e] // exactly the strings of ids=
 				}
 				return map[string]any{"entities": entities}
 			}

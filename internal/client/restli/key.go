@@ -2,6 +2,7 @@ package restli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -154,8 +155,22 @@ func (k Key) Equal(o Key) bool {
 // callers may use it as a Go map key where Key itself, holding a map, is not comparable.
 func (k Key) Encode() string {
 	var b strings.Builder
+	b.Grow(k.encodedSizeHint())
 	k.write(&b, false)
 	return b.String()
+}
+
+// encodedSizeHint is room for the key's encoding with a few escapes, so that building it usually takes one
+// allocation: keys are encoded for every id of every batch call.
+func (k Key) encodedSizeHint() int {
+	if !k.IsCompound() {
+		return len(k.simple) + len(k.simple)/2 + 2
+	}
+	n := 2
+	for name, v := range k.parts {
+		n += len(name) + len(v) + 2
+	}
+	return n + n/2
 }
 
 func (k Key) write(b *strings.Builder, reduced bool) {
@@ -163,13 +178,29 @@ func (k Key) write(b *strings.Builder, reduced bool) {
 		writeEscaped(b, k.simple, reduced)
 		return
 	}
-	writeMap(b, sortedKeys(k.parts), func(n string) { writeEscaped(b, k.parts[n], reduced) }, reduced)
+	var buf [8]string // compound keys have a handful of parts: sort their names without allocating
+	names := buf[:0]
+	for n := range k.parts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	b.WriteByte('(')
+	for i, n := range names {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeEscaped(b, n, reduced)
+		b.WriteByte(':')
+		writeEscaped(b, k.parts[n], reduced)
+	}
+	b.WriteByte(')')
 }
 
 // EncodeReduced writes the key in protocol 2.0 form with reduced escaping, for compound keys in JSON bodies
 // and for the X-RestLi-Id header (see EncodeBodyKey for keys in response bodies).
 func (k Key) EncodeReduced() string {
 	var b strings.Builder
+	b.Grow(k.encodedSizeHint())
 	k.write(&b, true)
 	return b.String()
 }
