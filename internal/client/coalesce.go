@@ -26,17 +26,18 @@ import (
 //     batch, or until twice the longest recent delay between an answer and a caller's return has passed
 //     (5 to 100 quiet periods); every open batch of the client then goes at once;
 //   - no caller has joined it for the quiet period (Config.BatchWindow), when nobody is expected back (the
-//     first round, or after a wait in vain); while callers are expected back, for three quiet periods or
-//     twice the longest recent gap between two callers of one batch, whichever is longer (within the
-//     longest hold): those callers did not come (Terraform had fewer operations left, or runs others), and
-//     the batch stops expecting them;
+//     first round, or once the callers expected have expired); while callers are expected back, for three
+//     quiet periods or twice the longest recent gap between two callers of one batch, whichever is longer,
+//     up to six: the others are late (the batch goes without them; they still count as expected for the
+//     next one) or gone (Terraform had fewer operations left, or runs others);
 //   - it has been open for maxHoldPeriods quiet periods;
 //   - a conflicting write of a key already in it arrives (that write starts the next batch, which is sent
 //     only once the first has been answered, so writes of one key stay in order).
 //
 // So in steady state a round goes the moment its last caller arrives, holding as many callers as were in
-// flight, and a wait in vain costs a few quiet periods once. Two groups of callers split by such a wait come
-// back together when their answers are close: Terraform processes them at the same time.
+// flight; callers that are gone cost each batch a few quiet periods until they expire. Two groups of callers
+// that a late caller split come back together when their answers are close: Terraform processes them at the
+// same time.
 //
 // Clocked coalescers (job submissions and task polls, whose callers come back on a clock of their own)
 // take no part in this: their batches wait for the quiet period from their latest caller.
