@@ -40,7 +40,9 @@ import (
 // same time.
 //
 // Clocked coalescers (job submissions and task polls, whose callers come back on a clock of their own)
-// take no part in this: their batches wait for the quiet period from their latest caller.
+// neither wait for the callers expected back nor expect their own callers back: their batches wait for the
+// quiet period from their latest caller. A caller joining one still counts as back (a job posting's read
+// is followed by the submission of the next job).
 
 // outcome is one item's result in a coalesced batch.
 type outcome[V any] struct {
@@ -63,7 +65,7 @@ type coalescer[K, V any] struct {
 
 	// clocked coalescers serve callers that call on a clock of their own (job submissions and task polls,
 	// which the provider aligns on shared ticks): they are not expected back after an answer, and their
-	// batches wait only for the quiet period.
+	// batches wait only for the quiet period; their callers still count as back when they join.
 	clocked bool
 
 	// mu is rounds.mu, shared by the client's coalescers.
@@ -160,18 +162,19 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 		b.deadline = dl
 	}
 	var gap time.Duration // since the caller before, in this batch
-	if !b.lastJoin.IsZero() {
+	if !b.lastJoin.IsZero() && !co.clocked {
 		gap = now.Sub(b.lastJoin)
 	}
 	b.lastJoin = now
-	last := !co.clocked && co.rounds.join(gap, now)
-	switch {
-	case len(b.items) >= co.max:
-		co.flushLocked(b)
-	case last:
-		co.rounds.sendAll()
-	default:
-		co.arm(b, now)
+	if co.rounds.join(gap, now) {
+		co.rounds.sendAll() // the last caller expected is back: every open batch goes (b too, unless clocked)
+	}
+	if !b.flushed {
+		if len(b.items) >= co.max {
+			co.flushLocked(b)
+		} else {
+			co.arm(b, now)
+		}
 	}
 	co.mu.Unlock()
 
