@@ -26,20 +26,23 @@ import (
 //     batch, or until twice the longest recent delay between an answer and a caller's return has passed
 //     (5 to 100 quiet periods); every open batch of the client then goes at once;
 //   - no caller has joined it for the quiet period (Config.BatchWindow), when nobody is expected back (the
-//     first round, or after a wait in vain); while callers are expected back, for three quiet periods or
-//     twice the longest recent gap between two callers of one batch, whichever is longer (within the
-//     longest hold): those callers did not come (Terraform had fewer operations left, or runs others), and
-//     the batch stops expecting them;
+//     first round, or once the callers expected have expired); while callers are expected back, for three
+//     quiet periods or twice the longest recent gap between two callers of one batch, whichever is longer,
+//     up to six: the others are late (the batch goes without them; they still count as expected for the
+//     next one) or gone (Terraform had fewer operations left, or runs others);
 //   - it has been open for maxHoldPeriods quiet periods;
 //   - a conflicting write of a key already in it arrives (that write starts the next batch, which is sent
 //     only once the first has been answered, so writes of one key stay in order).
 //
 // So in steady state a round goes the moment its last caller arrives, holding as many callers as were in
-// flight, and a wait in vain costs a few quiet periods once. Two groups of callers split by such a wait come
-// back together when their answers are close: Terraform processes them at the same time.
+// flight; callers that are gone cost each batch a few quiet periods until they expire. Two groups of callers
+// that a late caller split come back together when their answers are close: Terraform processes them at the
+// same time.
 //
 // Clocked coalescers (job submissions and task polls, whose callers come back on a clock of their own)
-// take no part in this: their batches wait for the quiet period from their latest caller.
+// neither wait for the callers expected back nor expect their own callers back: their batches wait for the
+// quiet period from their latest caller. A caller joining one still counts as back (a job posting's read
+// is followed by the submission of the next job).
 
 // outcome is one item's result in a coalesced batch.
 type outcome[V any] struct {
@@ -62,7 +65,7 @@ type coalescer[K, V any] struct {
 
 	// clocked coalescers serve callers that call on a clock of their own (job submissions and task polls,
 	// which the provider aligns on shared ticks): they are not expected back after an answer, and their
-	// batches wait only for the quiet period.
+	// batches wait only for the quiet period; their callers still count as back when they join.
 	clocked bool
 
 	// mu is rounds.mu, shared by the client's coalescers.
@@ -159,18 +162,19 @@ func (co *coalescer[K, V]) do(ctx context.Context, item K) (V, error) {
 		b.deadline = dl
 	}
 	var gap time.Duration // since the caller before, in this batch
-	if !b.lastJoin.IsZero() {
+	if !b.lastJoin.IsZero() && !co.clocked {
 		gap = now.Sub(b.lastJoin)
 	}
 	b.lastJoin = now
-	last := !co.clocked && co.rounds.join(gap, now)
-	switch {
-	case len(b.items) >= co.max:
-		co.flushLocked(b)
-	case last:
-		co.rounds.sendAll()
-	default:
-		co.arm(b, now)
+	if co.rounds.join(gap, now) {
+		co.rounds.sendAll() // the last caller expected is back: every open batch goes (b too, unless clocked)
+	}
+	if !b.flushed {
+		if len(b.items) >= co.max {
+			co.flushLocked(b)
+		} else {
+			co.arm(b, now)
+		}
 	}
 	co.mu.Unlock()
 

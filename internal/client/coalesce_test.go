@@ -618,3 +618,49 @@ func TestCoalescingClockedCallersAreNotExpected(t *testing.T) {
 	flushWhen(t, c.Configurations.get, 3)
 	reads.Wait()
 }
+
+// A caller that joins a clocked coalescer's batch is back all the same: three reads answered, two of their
+// callers poll a task, and the third read that follows is the last one expected, so it goes at once.
+func TestCoalescingClockedCallersCountAsBack(t *testing.T) {
+	cfgs := configServer(t)
+	f := newFake(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/rest/simpleJobPostingTasks" {
+			cfgs(w, r)
+			return
+		}
+		results := map[string]any{}
+		for _, k := range requestIDs(t, r) {
+			results[k.Simple()] = map[string]any{"id": k.Simple(), "status": TaskSucceeded}
+		}
+		writeJSON(w, 200, map[string]any{"results": results, "errors": map[string]any{}})
+	})
+	c, _ := f.client(func(cfg *Config) { cfg.BatchWindow = hour })
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Configurations.Get(context.Background(), cfgKey(fmt.Sprintf("K%d", i))); err != nil {
+				t.Error(err)
+			}
+			if i < 2 {
+				if _, err := c.JobPostings.GetTask(context.Background(), fmt.Sprintf("urn:li:simpleJobPostingTask:%d", i)); err != nil {
+					t.Error(err)
+				}
+				return
+			}
+			waitFor(c, func() bool { p := c.JobPostings.task.pending; return p != nil && p.waiters == 2 })
+			if _, err := c.Configurations.Get(context.Background(), cfgKey("K2_again")); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	flushWhen(t, c.Configurations.get, 3)
+	// The third read goes on its own (nobody flushes it here); the polls wait for their quiet period.
+	waitFor(c, func() bool { return len(f.requests()) == 2 })
+	flushWhen(t, c.JobPostings.task, 2)
+	wg.Wait()
+	if reqs := f.requests(); len(reqs) != 3 || reqs[1].Path != "/rest/integrationConfigurations" {
+		t.Errorf("%d calls; the second: %s", len(reqs), reqs[1].Path)
+	}
+}
