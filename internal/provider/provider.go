@@ -114,8 +114,10 @@ func (p *linkedinProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			},
 			"batch_window_ms": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: "How long, in milliseconds, a single read or write waits for concurrent ones on the same " +
-					"LinkedIn collection to join one batch call. Defaults to 10. Environment variable: `" + envBatchWindowMS + "`.",
+				MarkdownDescription: "The quiet period, in milliseconds, of request coalescing: a single read or write joins " +
+					"concurrent ones on the same LinkedIn collection in one batch call, which is sent as soon as every caller " +
+					"expected back (Terraform's next round) has joined, or once no new caller has arrived for a few quiet " +
+					"periods. Defaults to 10. Environment variable: `" + envBatchWindowMS + "`.",
 				Validators: []validator.Int64{int64validator.Between(1, 1000)},
 			},
 			"customers": providerCustomersAttribute(),
