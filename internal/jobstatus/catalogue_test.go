@@ -73,3 +73,16 @@ func TestMessagePrefix(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Every message quoted from LinkedIn's catalogue starts with the entry's prefix, so that Lookup by message and
+// the quoted message agree.
+func TestCatalogueMessages(t *testing.T) {
+	for _, e := range Catalogue {
+		if e.Message != "" && MessagePrefix(e.Message) != e.Prefix {
+			t.Errorf("entry %s/%d: message %q does not start with its prefix", e.Prefix, e.Code, e.Message)
+		}
+		if e.Kind == KindLinkedInApply && e.Message == "" {
+			t.Errorf("LinkedIn Apply entry %d has no message", e.Code)
+		}
+	}
+}
