@@ -71,6 +71,29 @@ func HTTPSURL(s string) error {
 	return nil
 }
 
+// WebhookURL checks a URL LinkedIn calls with job applications (an Apply Connect job's
+// jobApplicationWebhookUrl): https:// with a host, as LinkedIn requires
+// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/sync-jobs-onsite-apply). Plain http:// is
+// accepted only for a loopback host (http://127.0.0.1:8080/..., http://localhost:..., http://[::1]:...), where a
+// local receiver listens for a local LinkedIn emulator: nothing leaves the machine there.
+func WebhookURL(s string) error {
+	const rule = "must be an https:// URL (http:// only for a loopback host: localhost, 127.0.0.0/8 or ::1), such as https://ats.example.com/linkedin/applications"
+	u, problem := parseAbsolute(s)
+	switch {
+	case problem != "":
+	case !httpScheme(u):
+		problem = fmt.Sprintf("it starts with %s://; LinkedIn delivers applications only to https://", u.Scheme)
+	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
+		https := *u
+		https.Scheme = "https"
+		problem = fmt.Sprintf("LinkedIn delivers applications (with the applicants' personal data) only over https://; use %s", https.String())
+	}
+	if problem != "" {
+		return fmt.Errorf("%s, got %q: %s", rule, s, problem)
+	}
+	return nil
+}
+
 // IsLoopbackHost reports whether host (without port) is localhost or a loopback address (127.0.0.0/8, ::1).
 func IsLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {

@@ -32,6 +32,15 @@ func TestURLRules(t *testing.T) {
 			"https://user:pw@ats.example.com":   "user information",
 			"https://ats.example.com/call back": "whitespace",
 		}},
+		{"WebhookURL", WebhookURL, []string{"https://ats.example.com/linkedin/applications", "http://127.0.0.1:8080/apply",
+			"http://localhost:9000", "http://[::1]:8080/a?b=c", "https://ats.example.com/a?customer=7"}, map[string]string{
+			"http://ats.example.com/apply": "only over https://; use https://ats.example.com/apply",
+			"http://10.0.0.1/apply":        "only over https://",
+			"ftp://ats.example.com":        "it starts with ftp://",
+			"ats.example.com/apply":        "it has no scheme",
+			"https://":                     "it has no host",
+			"https://a.example.com/a b":    "whitespace",
+		}},
 		{"EndpointURL", EndpointURL, []string{"https://api.linkedin.com", "https://www.linkedin.com/oauth/v2", "http://127.0.0.1:8080",
 			"http://127.10.0.1", "http://localhost:9000/", "http://LOCALHOST", "http://[::1]:8080/oauth/v2", "https://10.0.0.1"}, map[string]string{
 			"http://api.linkedin.com":          "plain http:// to api.linkedin.com would send the client secret and access tokens unencrypted; use https://api.linkedin.com",
