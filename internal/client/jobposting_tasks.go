@@ -76,6 +76,34 @@ func (s *JobPostingsService) WaitForTask(ctx context.Context, taskURN string) (*
 	}
 }
 
+// WaitForLinkedInApply polls a job's jobPostingStatus (coalesced with other callers' reads, on the shared
+// clock above) while its LinkedIn Apply status is IN_PROGRESS: after a CREATE, UPDATE or RENEW of an Apply
+// Connect job, LinkedIn checks the questions and calls the webhook before it enables LinkedIn Apply
+// (error code 1156 meanwhile). It returns the first status that is no longer IN_PROGRESS. When ctx ends first,
+// it returns the last status read (nil if none) with ctx's error.
+//
+// LinkedIn API docs: https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
+func (s *JobPostingsService) WaitForLinkedInApply(ctx context.Context, externalID string) (*JobPostingStatus, error) {
+	start := time.Now()
+	var last *JobPostingStatus
+	for {
+		st, err := s.GetStatus(ctx, externalID)
+		if err != nil {
+			if ctx.Err() != nil {
+				return last, ctx.Err()
+			}
+			return nil, err
+		}
+		if st.LinkedInApplyStatus != LinkedInApplyInProgress {
+			return st, nil
+		}
+		last = st
+		if err := s.sleepUntilTick(ctx, taskPollInterval(time.Since(start))); err != nil {
+			return last, err
+		}
+	}
+}
+
 // What LinkedIn writes in a task's errorMessage, or in the answer to a submission, for the outcomes below. LinkedIn
 // gives these outcomes no code of their own
 // (https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-taskstatus), so the message

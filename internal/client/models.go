@@ -1,5 +1,7 @@
 package client
 
+import "github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
+
 // This file holds the typed models of LinkedIn's Talent Solutions partner APIs, as the pages linked from
 // each service method describe them.
 // JSON tags are LinkedIn's field names; optional fields are omitted when empty.
@@ -124,6 +126,10 @@ type JobPosting struct {
 	RequisitionOwnerFirstName string        `json:"requisitionOwnerFirstName,omitempty"`
 	RequisitionOwnerLastName  string        `json:"requisitionOwnerLastName,omitempty"`
 	Compensation              *Compensation `json:"compensation,omitempty"`
+	// OnsiteApplyConfiguration turns on LinkedIn Apply (Apply Connect): applicants apply on LinkedIn and
+	// LinkedIn delivers each application to its webhook.
+	// https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/sync-jobs-onsite-apply
+	OnsiteApplyConfiguration *applyconnect.Configuration `json:"onsiteApplyConfiguration,omitempty"`
 }
 
 // Compensation of a job posting.
@@ -205,6 +211,13 @@ type JobPostingInfo struct {
 	AlternateLocations []string       `json:"alternateLocations"`
 	CompanyDetails     CompanyDetails `json:"companyDetails"`
 }
+
+// LinkedIn Apply statuses of jobPostingStatus (linkedInApplyStatus).
+const (
+	LinkedInApplyEnabled    = "ENABLED"
+	LinkedInApplyNotEnabled = "NOT_ENABLED"
+	LinkedInApplyInProgress = "IN_PROGRESS"
+)
 
 // JobPostingStatus is the current status of one job posting on LinkedIn.
 // https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/check-job-posting-status
