@@ -94,6 +94,7 @@ func (r *jobPostingResource) Schema(ctx context.Context, _ resource.SchemaReques
 	maps.Copy(attrs, jobDetailAttributes())
 	maps.Copy(attrs, jobStatusAttributes())
 	attrs["customer"] = customerResourceAttribute()
+	attrs[onsiteApplyAttributeName] = onsiteApplyAttribute()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: jobPostingResourceDescription,
 		Attributes:          attrs,

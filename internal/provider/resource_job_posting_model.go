@@ -49,6 +49,7 @@ type jobPostingModel struct {
 	RequisitionOwnerLastName  types.String `tfsdk:"requisition_owner_last_name"`
 	Compensation              types.List   `tfsdk:"compensation"`
 	RenewalTrigger            types.String `tfsdk:"renewal_trigger"`
+	OnsiteApplyConfiguration  types.Object `tfsdk:"onsite_apply_configuration"`
 	Customer                  types.String `tfsdk:"customer"`
 
 	JobPostingURN             types.String   `tfsdk:"job_posting_urn"`
@@ -140,6 +141,17 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	j.AlternateLocations = stringList(ctx, m.AlternateLocations, &diags)
 	if known(m.WorkplaceType) {
 		j.WorkplaceTypes = []string{m.WorkplaceType.ValueString()}
+	}
+	// A CLOSE does not carry the questions: they matter only for a listed job.
+	if operation != client.JobOperationClose {
+		c, known, err := onsiteApplyConfiguration(ctx, m.OnsiteApplyConfiguration)
+		switch {
+		case err != nil:
+			diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", err.Error())
+		case !known:
+			diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", "onsite_apply_configuration is not known yet.")
+		}
+		j.OnsiteApplyConfiguration = c
 	}
 	j.Categories = setStrings(ctx, m.Categories, &diags)
 	j.Industries = setStrings(ctx, m.Industries, &diags)

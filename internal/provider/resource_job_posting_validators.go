@@ -173,6 +173,7 @@ func validateJobPostingConfig(ctx context.Context, m *jobPostingModel, diags *di
 	validateContract(m, diags)
 	validateExpireAt(m, diags)
 	validateCompensationRanges(ctx, m, diags)
+	validateOnsiteApply(ctx, m, diags)
 }
 
 // validateCompany requires one way of naming the company.
