@@ -335,6 +335,7 @@ func (r *jobPostingResource) ModifyPlan(ctx context.Context, req resource.Modify
 		prior = &jobPostingModel{}
 		resp.Diagnostics.Append(req.State.Get(ctx, prior)...)
 	}
+	planLinkedInApplyResync(ctx, &plan, &config, prior, resp)
 	if !known(config.ExpireAt) {
 		return
 	}
@@ -376,16 +377,42 @@ func (r *jobPostingResource) Create(ctx context.Context, req resource.CreateRequ
 
 	plan.ID = plan.ExternalJobPostingID
 	plan.JobPostingURN = types.StringUnknown()
+	if sendsLinkedInApply(&plan, client.JobOperationCreate) && !checkApplyConnectEnabled(ctx, c, &plan, &resp.Diagnostics) {
+		return
+	}
 	if r.run(ctx, c, &plan, client.JobOperationCreate, "create", timeout, &resp.Diagnostics) != sent {
 		return
 	}
 	if plan.ListingState.ValueString() == jobStateClosed {
 		if r.run(ctx, c, &plan, client.JobOperationClose, "create", timeout, &resp.Diagnostics) != sent {
-			resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, nil, &resp.Diagnostics))...)
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+	r.finish(ctx, c, &plan, timeout, true, resp.State.Set, &resp.Diagnostics)
+}
+
+// finish writes the state after a create or an update that sent the job: when the job asks for LinkedIn Apply
+// and stays listed, it first waits for LinkedIn's decision, and a job posted without LinkedIn Apply is an error
+// after the state is written (the job exists on LinkedIn either way).
+func (r *jobPostingResource) finish(ctx context.Context, c *client.Client, m *jobPostingModel, timeout time.Duration, onCreate bool,
+	setState func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
+	if m.OnsiteApplyConfiguration.IsNull() || m.ListingState.ValueString() != jobStateListed {
+		diags.Append(setState(ctx, r.settle(ctx, c, m, nil, diags))...)
+		return
+	}
+	phase := "update"
+	if onCreate {
+		phase = "create"
+	}
+	st, err := waitForLinkedInApply(ctx, c, m, fmt.Sprintf("%s (%s)", phase, timeout), diags)
+	if err != nil {
+		st = nil // settle reads the status again, and warns if it cannot
+	}
+	diags.Append(setState(ctx, r.settle(ctx, c, m, st, diags))...)
+	if st != nil {
+		addLinkedInApplyOutcome(diags, m, st, onCreate)
+	}
 }
 
 // sendResult is how one operation sent by run ended.
@@ -503,10 +530,13 @@ func (r *jobPostingResource) adopt(ctx context.Context, c *client.Client, m *job
 	return r.run(ctx, c, m, op, phase, timeout, diags)
 }
 
-// settle fills the computed attributes after an apply from jobPostingStatus. A failed status read is a
-// warning: the operation itself succeeded, and the next refresh fills the statuses.
-func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jobPostingModel, diags *diag.Diagnostics) *jobPostingModel {
-	st, err := c.JobPostings.GetStatus(ctx, m.ExternalJobPostingID.ValueString())
+// settle fills the computed attributes after an apply from jobPostingStatus (st, or read now when st is nil).
+// A failed status read is a warning: the operation itself succeeded, and the next refresh fills the statuses.
+func (r *jobPostingResource) settle(ctx context.Context, c *client.Client, m *jobPostingModel, st *client.JobPostingStatus, diags *diag.Diagnostics) *jobPostingModel {
+	var err error
+	if st == nil {
+		st, err = c.JobPostings.GetStatus(ctx, m.ExternalJobPostingID.ValueString())
+	}
 	if err != nil {
 		if !client.IsEntityNotFound(err) {
 			diags.AddWarning(fmt.Sprintf("Could not read the status of job posting %q", m.ExternalJobPostingID.ValueString()),
@@ -605,6 +635,9 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 		plan.JobPostingURN = state.JobPostingURN
 	}
 	ops := updateOperations(ctx, &plan, &state, &resp.Diagnostics)
+	if sendsLinkedInApply(&plan, ops...) && !checkApplyConnectEnabled(ctx, c, &plan, &resp.Diagnostics) {
+		return
+	}
 	for _, op := range ops {
 		if r.run(ctx, c, &plan, op, "update", timeout, &resp.Diagnostics) != sent {
 			// LinkedIn refused the change (or had not finished it in time). The status API never returns the
@@ -615,13 +648,18 @@ func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, &resp.Diagnostics))...)
+	if len(ops) == 0 {
+		resp.Diagnostics.Append(resp.State.Set(ctx, r.settle(ctx, c, &plan, nil, &resp.Diagnostics))...)
+		return
+	}
+	r.finish(ctx, c, &plan, timeout, false, resp.State.Set, &resp.Diagnostics)
 }
 
 // updateOperations decides what an update sends: CLOSE to close; RENEW to re-open a closed job (closed by
 // the partner or by LinkedIn), which also applies changed fields and counts as the renewal, followed by an
-// UPDATE when expire_at is configured (RENEW moves it); UPDATE when a field changed; then RENEW when
-// renewal_trigger changed from one value to another.
+// UPDATE when expire_at is configured (RENEW moves it); UPDATE when a field changed or when LinkedIn turned LinkedIn
+// Apply off for the job's webhook (LinkedIn's resync); then RENEW when renewal_trigger changed from one value to
+// another.
 func updateOperations(ctx context.Context, plan, state *jobPostingModel, diags *diag.Diagnostics) []string {
 	planJob, d1 := plan.toJobPosting(ctx, client.JobOperationUpdate)
 	stateJob, d2 := state.toJobPosting(ctx, client.JobOperationUpdate)
@@ -649,7 +687,7 @@ func updateOperations(ctx context.Context, plan, state *jobPostingModel, diags *
 			ops = append(ops, client.JobOperationUpdate)
 		}
 		return ops
-	case fieldsChanged:
+	case fieldsChanged || linkedInApplyResync(plan, state):
 		ops = append(ops, client.JobOperationUpdate)
 	}
 	if renew {
