@@ -435,7 +435,49 @@ func TestAccJobPosting_planTimeCorpus(t *testing.T) {
 		return env.ChildProviderConfig() + jobPostingConfig("bad", jobPostingAttrs("REQ-CORPUS-1"), set)
 	}
 	one := func(attr, value string) string { return job(map[string]string{attr: value}) }
+	// applyJob is an Apply Connect job whose onsite_apply_configuration has webhookURL and questions (HCL).
+	applyJob := func(webhookURL, questions string, set map[string]string) string {
+		attrs := applyConnectJob("REQ-CORPUS-2", webhookURL, questions)
+		return env.ChildProviderConfig() + jobPostingConfig("bad", attrs, set)
+	}
+	const questionsPath = "onsite_apply_configuration.questions.additional_questions.custom_question_sets[0].questions[1]"
+	oneSet := func(repeatLimit, second string) string {
+		return fmt.Sprintf(`{
+    additional_questions = { custom_question_sets = [{
+      repeat_limit = %s
+      questions = [
+        { partner_question_identifier = "relocate", question_text = "Relocate?", question_details = { multiple_choice_question_details = {
+            preferred_form_component = "RADIO_BUTTONS", choices = [{ symbolic_name = "YES", display_value = "Yes" }, { symbolic_name = "NO", display_value = "No" }] } } },
+        %s,
+      ]
+    }] }
+  }`, repeatLimit, second)
+	}
+	const whenDetails = `{ partner_question_identifier = "when", question_text = "When?", question_details = { date_range_question_details = {} }`
+	const ifYes = `, prerequisite_question_response = { prerequisite_question = { partner_question_identifier = "relocate" }, prerequisite_response = { multiple_choice_answer_value = { symbolic_names = ["YES"] } } }`
+	goodQuestions := oneSet("1", whenDetails+ifYes+" }")
 	runCorpus(t, env, namedAttribute, []corpusCase{
+		{name: "apply: webhook over plain http", config: applyJob("http://ats.example.com/apply", goodQuestions, nil), attr: "onsite_apply_configuration.job_application_webhook_url",
+			want: phrase(`must be an https:// URL (http:// only for a loopback host: localhost, 127.0.0.0/8 or ::1), such as https://ats.example.com/linkedin/applications, got "http://ats.example.com/apply": LinkedIn delivers applications (with the applicants' personal data) only over https://; use https://ats.example.com/apply`)},
+		{name: "apply: internal job", config: applyJob("https://ats.example.com/apply", goodQuestions, map[string]string{"availability": `"INTERNAL"`, "contract": `"urn:li:contract:7"`}), attr: "availability",
+			want: phrase(`must be "PUBLIC" with onsite_apply_configuration, got "INTERNAL"`)},
+		{name: "apply: availability left to LinkedIn", config: applyJob("https://ats.example.com/apply", goodQuestions, map[string]string{"availability": ""}), attr: "availability",
+			want: phrase(`must be "PUBLIC" with onsite_apply_configuration, got nothing`)},
+		{name: "apply: no organization", config: applyJob("https://ats.example.com/apply", goodQuestions, map[string]string{"integration_context": "", "company_name": `"Acme"`}), attr: "integration_context",
+			want: phrase(`(urn:li:organization:N) is required with onsite_apply_configuration`)},
+		{name: "apply: question with two kinds of answer", config: applyJob("https://ats.example.com/apply", oneSet("1", `{ partner_question_identifier = "when", question_text = "When?", question_details = { date_range_question_details = {}, text_question_details = { max_length = 10 } } }`), nil),
+			attr: questionsPath + ".question_details",
+			want: phrase(`questionDetails has 2 members; it must have exactly one. LinkedIn would post the job without LinkedIn Apply (applicants sent to company_apply_url) and report LinkedIn Apply error 1100 "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: Required one non-null optional field in /questionDetails". Set exactly one of`)},
+		{name: "apply: conditional question in a repeatable set", config: applyJob("https://ats.example.com/apply", oneSet("2", whenDetails+ifYes+" }"), nil),
+			attr: questionsPath + ".prerequisite_question_response",
+			want: phrase(`report LinkedIn Apply error 1103 "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: Repeatable questions cannot have PrerequisiteQuestion". Remove prerequisite_question_response`)},
+		{name: "apply: prerequisite that does not exist", config: applyJob("https://ats.example.com/apply", oneSet("1", whenDetails+strings.Replace(ifYes, `"relocate"`, `"move"`, 1)+" }"), nil),
+			attr: questionsPath + ".prerequisite_question_response.prerequisite_question.partner_question_identifier",
+			want: phrase(`report LinkedIn Apply error 1102 "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: PrerequisiteQuestion must be present within the same customQuestions set/array"`)},
+		{name: "apply: requirement not a LinkedIn symbol", config: applyJob("https://ats.example.com/apply", `{ resume_questions = { resume_question_requirement = "MANDATORY" } }`, nil),
+			attr: "onsite_apply_configuration.questions.resume_questions.resume_question_requirement", want: phrase(`value must be one of: ["REQUIRED" "OPTIONAL" "SKIP"], got: "MANDATORY"`)},
+		{name: "apply: form component not a LinkedIn symbol", config: applyJob("https://ats.example.com/apply", oneSet("1", strings.Replace(whenDetails, "date_range_question_details = {}", `text_question_details = { max_length = 5, preferred_form_component = "TEXTAREA" }`, 1)+" }"), nil),
+			attr: questionsPath + ".question_details.text_question_details.preferred_form_component", want: phrase(`value must be one of:`)},
 		{name: "title blank", config: one("title", hcl("   ")), attr: "title", want: phrase(`must not be blank (only whitespace), got "   "`)},
 		{name: "title padded", config: one("title", hcl("Backend Engineer ")), attr: "title",
 			want: phrase(`must not start or end with whitespace, got "Backend Engineer "; write "Backend Engineer"`)},
