@@ -71,11 +71,6 @@ func withQuestions(repeatLimit string, questions ...string) string {
 		strings.Join(questions, ","), limit)
 }
 
-// inSection is a configuration with questions in one section's custom_questions.
-func inSection(section string, questions ...string) string {
-	return fmt.Sprintf(`{"job_application_webhook_url":"https://ats.example.com/apply","questions":{%q:{"custom_questions":[%s]}}}`, section, strings.Join(questions, ","))
-}
-
 const setPath = "onsite_apply_configuration.questions.additional_questions.custom_question_sets[0]"
 
 // Every question rule of applyconnect.Check surfaces at plan time as an error naming the attribute, the
