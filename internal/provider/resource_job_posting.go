@@ -276,13 +276,14 @@ func jobDetailAttributes() map[string]schema.Attribute {
 // task the provider sent.
 func jobStatusAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"id":                           computedString("The job's external id (same as `external_job_posting_id`).", true),
-		"job_posting_urn":              computedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
-		"job_posting_url":              computedString("The job's page on LinkedIn.", true),
-		"standardized_location":        computedString("The location as LinkedIn standardised it.", false),
-		"listing_status":               computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
-		"listing_status_detail":        resourceStatusDetailAttribute("listing"),
-		"linkedin_apply_status":        computedString("`ENABLED`, `NOT_ENABLED` or `IN_PROGRESS`.", false),
+		"id":                    computedString("The job's external id (same as `external_job_posting_id`).", true),
+		"job_posting_urn":       computedString("The job's URN on LinkedIn, `urn:li:jobPosting:N`.", true),
+		"job_posting_url":       computedString("The job's page on LinkedIn.", true),
+		"standardized_location": computedString("The location as LinkedIn standardised it.", false),
+		"listing_status":        computedString("`LISTED`, `NOT_LISTED` or `IN_PROGRESS`, from `jobPostingStatus`.", false),
+		"listing_status_detail": resourceStatusDetailAttribute("listing"),
+		"linkedin_apply_status": computedString("Whether LinkedIn Apply is on: `ENABLED`, `NOT_ENABLED` or `IN_PROGRESS` (LinkedIn is checking the questions and the webhook). "+
+			"`NOT_ENABLED` without `onsite_apply_configuration`; read on every refresh.", false),
 		"linkedin_apply_status_detail": resourceStatusDetailAttribute("LinkedIn Apply"),
 		"promotion_status":             computedString("`PROMOTED` or `NOT_PROMOTED`.", false),
 		"promotion_status_detail":      resourceStatusDetailAttribute("promotion"),
@@ -295,7 +296,8 @@ const jobPostingResourceDescription = "A job posting on LinkedIn (`simpleJobPost
 	"Create sends `CREATE`, changes send `UPDATE`, `listing_state = \"CLOSED\"` and destroy send `CLOSE`; a change of `renewal_trigger` sends `RENEW`. " +
 	"LinkedIn processes every operation asynchronously: the provider waits for the task (polling with backoff, batched with other jobs' tasks) " +
 	"and turns a failed task into an error quoting LinkedIn's message and what to do. Refresh reads `jobPostingStatus`, so a job LinkedIn " +
-	"closed on its own shows as drift. Use the credentials of the customer's child application."
+	"closed on its own shows as drift. `onsite_apply_configuration` turns on LinkedIn Apply (Apply Connect). " +
+	"Use the credentials of the customer's child application."
 
 // ValidateConfig checks the rules that involve several attributes.
 func (r *jobPostingResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
