@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of issue #5 item 5: `terraform apply` of N job postings (default 200) against the emulator, with
+# Benchmark of job postings through Terraform: `terraform apply` of N job postings (default 200) against the emulator, with
 # Terraform's default parallelism (10) and with -parallelism=100. For each run it prints the wall time of the
 # apply, of a follow-up plan (refresh of every job) and of the destroy, and the API calls the emulator served
 # in each phase, by endpoint and Rest.li method (GET /emulator/requests).
