@@ -33,19 +33,26 @@ type Application struct {
 	QuestionResponses       QuestionResponses `json:"questionResponses"`
 }
 
-// QuestionResponses are the applicant's answers, one member per section of the job's questions.
+// QuestionResponses are the applicant's answers, one member per section of the job's questions. Each section
+// carries the answers to its own custom questions; work, education and the additional question sets carry one
+// entry per repetition of their set (a set with repeatLimit 3 answered twice gives two entries).
 type QuestionResponses struct {
-	ContactInformation *ContactInformationResponses `json:"contactInformationQuestionResponses,omitempty"`
-	Resume             *ResumeResponses             `json:"resumeQuestionResponses,omitempty"`
-	Additional         *AdditionalResponses         `json:"additionalQuestionResponses,omitempty"`
+	ContactInformation          *ContactInformationResponses `json:"contactInformationQuestionResponses,omitempty"`
+	Resume                      *ResumeResponses             `json:"resumeQuestionResponses,omitempty"`
+	CoverLetter                 *CustomResponses             `json:"coverLetterQuestionResponses,omitempty"`
+	Work                        *WorkResponses               `json:"workQuestionResponses,omitempty"`
+	Education                   *EducationResponses          `json:"educationQuestionResponses,omitempty"`
+	VoluntarySelfIdentification *CustomResponses             `json:"voluntarySelfIdentificationQuestionResponses,omitempty"`
+	Additional                  *AdditionalResponses         `json:"additionalQuestionResponses,omitempty"`
 }
 
 // ContactInformationResponses: name and email are always asked; the phone number when the job asks for it.
 type ContactInformationResponses struct {
-	FirstName *ValueAnswer `json:"firstNameAnswer,omitempty"`
-	LastName  *ValueAnswer `json:"lastNameAnswer,omitempty"`
-	Email     *ValueAnswer `json:"emailAnswer,omitempty"`
-	Cellphone *PhoneAnswer `json:"cellphoneNumberQuestionAnswer,omitempty"`
+	FirstName *ValueAnswer             `json:"firstNameAnswer,omitempty"`
+	LastName  *ValueAnswer             `json:"lastNameAnswer,omitempty"`
+	Email     *ValueAnswer             `json:"emailAnswer,omitempty"`
+	Cellphone *PhoneAnswer             `json:"cellphoneNumberQuestionAnswer,omitempty"`
+	Custom    []CustomQuestionResponse `json:"customQuestionResponses,omitempty"`
 }
 
 // ValueAnswer is an answer that is one string.
@@ -61,7 +68,8 @@ type PhoneAnswer struct {
 
 // ResumeResponses hold the resume, as a URL to download it from.
 type ResumeResponses struct {
-	Resume *MediaAnswer `json:"resumeQuestionAnswer,omitempty"`
+	Resume *MediaAnswer             `json:"resumeQuestionAnswer,omitempty"`
+	Custom []CustomQuestionResponse `json:"customQuestionResponses,omitempty"`
 }
 
 // MediaAnswer is an uploaded file.
@@ -69,15 +77,26 @@ type MediaAnswer struct {
 	MediaURL string `json:"mediaUrl"`
 }
 
-// AdditionalResponses answer the job's custom question sets: one entry per repetition of a set (a set with
-// repeatLimit 3 answered twice gives two entries).
-type AdditionalResponses struct {
-	CustomQuestionSetResponses []CustomQuestionSetResponse `json:"customQuestionSetResponses"`
+// CustomResponses are the answers to the custom questions of a section, or of one repetition of a set.
+type CustomResponses struct {
+	Custom []CustomQuestionResponse `json:"customQuestionResponses"`
 }
 
-// CustomQuestionSetResponse is one repetition of a custom question set.
-type CustomQuestionSetResponse struct {
-	CustomQuestionResponses []CustomQuestionResponse `json:"customQuestionResponses"`
+// WorkResponses: one entry per position the applicant gave, and the section's own custom questions.
+type WorkResponses struct {
+	Sets   []CustomResponses        `json:"workExperienceQuestionSetResponses,omitempty"`
+	Custom []CustomQuestionResponse `json:"customQuestionResponses,omitempty"`
+}
+
+// EducationResponses: one entry per school the applicant gave, and the section's own custom questions.
+type EducationResponses struct {
+	Sets   []CustomResponses        `json:"educationExperienceQuestionSetResponses,omitempty"`
+	Custom []CustomQuestionResponse `json:"customQuestionResponses,omitempty"`
+}
+
+// AdditionalResponses answer the job's custom question sets: one entry per repetition of a set, sets in order.
+type AdditionalResponses struct {
+	Sets []CustomResponses `json:"customQuestionSetResponses"`
 }
 
 // CustomQuestionResponse answers the question whose partnerQuestionIdentifier is QuestionIdentifier.

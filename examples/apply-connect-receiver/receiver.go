@@ -251,12 +251,10 @@ func printApplication(w io.Writer, a Application) {
 	if r := a.QuestionResponses.Resume; r != nil && r.Resume != nil {
 		fmt.Fprintf(&b, "  resume:    %s\n", r.Resume.MediaURL)
 	}
-	if add := a.QuestionResponses.Additional; add != nil {
-		for i, set := range add.CustomQuestionSetResponses {
-			fmt.Fprintf(&b, "  answers (set %d):\n", i+1)
-			for _, q := range set.CustomQuestionResponses {
-				fmt.Fprintf(&b, "    %s: %s\n", q.QuestionIdentifier, answerText(q.Answer))
-			}
+	for _, g := range answerGroups(a.QuestionResponses) {
+		fmt.Fprintf(&b, "  answers (%s):\n", g.label)
+		for _, q := range g.answers {
+			fmt.Fprintf(&b, "    %s: %s\n", q.QuestionIdentifier, answerText(q.Answer))
 		}
 	}
 	b.WriteString("\n")
@@ -271,6 +269,52 @@ func printStatus(w io.Writer, n StatusNotification) {
 	fmt.Fprintf(&b, "  LinkedIn Apply: %s%s\n", n.LinkedInApplyStatus, detail(n.LinkedInApplyStatusDetail))
 	b.WriteString("\n")
 	_, _ = io.WriteString(w, b.String())
+}
+
+// answerGroup is the custom answers of one section, or of one repetition of a set.
+type answerGroup struct {
+	label   string
+	answers []CustomQuestionResponse
+}
+
+// answerGroups lists the custom answers in the order of the form: section by section, each repetition of a
+// set on its own.
+func answerGroups(r QuestionResponses) []answerGroup {
+	var groups []answerGroup
+	add := func(label string, answers []CustomQuestionResponse) {
+		if len(answers) > 0 {
+			groups = append(groups, answerGroup{label, answers})
+		}
+	}
+	sets := func(label string, sets []CustomResponses) {
+		for i, set := range sets {
+			add(fmt.Sprintf("%s %d", label, i+1), set.Custom)
+		}
+	}
+	if c := r.ContactInformation; c != nil {
+		add("contact information", c.Custom)
+	}
+	if c := r.Resume; c != nil {
+		add("resume", c.Custom)
+	}
+	if c := r.CoverLetter; c != nil {
+		add("cover letter", c.Custom)
+	}
+	if c := r.Work; c != nil {
+		sets("position", c.Sets)
+		add("work", c.Custom)
+	}
+	if c := r.Education; c != nil {
+		sets("school", c.Sets)
+		add("education", c.Custom)
+	}
+	if c := r.VoluntarySelfIdentification; c != nil {
+		add("self-identification", c.Custom)
+	}
+	if c := r.Additional; c != nil {
+		sets("set", c.Sets)
+	}
+	return groups
 }
 
 func value(v *ValueAnswer) string {

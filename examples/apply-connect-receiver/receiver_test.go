@@ -22,9 +22,9 @@ import (
 
 const secret = "emulator-child-secret"
 
-// application is an application in the shape LinkedIn delivers, with a phone number, a resume, and two
-// repetitions of a custom question set answered with each kind of answer (the date range is a kind this
-// receiver does not decode, so it is shown as sent).
+// application is an application in the shape LinkedIn delivers, with a phone number, a resume, a custom
+// contact question, one work position, and two repetitions of a custom question set, answered with each kind
+// of answer (the date range is a kind this receiver does not decode, so it is shown as sent).
 const application = `{
   "type": "JOB_APPLICATION",
   "jobApplicationId": "urn:li:jobApplication:7001",
@@ -36,9 +36,17 @@ const application = `{
       "firstNameAnswer": {"value": "Ada"},
       "lastNameAnswer": {"value": "Lovelace"},
       "emailAnswer": {"value": "ada@example.com"},
-      "cellphoneNumberQuestionAnswer": {"countryCode": "44", "nationalNumber": "7700900123"}
+      "cellphoneNumberQuestionAnswer": {"countryCode": "44", "nationalNumber": "7700900123"},
+      "customQuestionResponses": [
+        {"questionIdentifier": "pronouns", "answer": {"textAnswerValue": {"value": "she/her"}}}
+      ]
     },
     "resumeQuestionResponses": {"resumeQuestionAnswer": {"mediaUrl": "https://media.example/resume/7001.pdf"}},
+    "workQuestionResponses": {"workExperienceQuestionSetResponses": [
+      {"customQuestionResponses": [
+        {"questionIdentifier": "team-size", "answer": {"numericAnswerValue": {"value": 12}}}
+      ]}
+    ]},
     "additionalQuestionResponses": {"customQuestionSetResponses": [
       {"customQuestionResponses": [
         {"questionIdentifier": "relocate", "answer": {"multipleChoiceAnswerValue": {"symbolicNames": ["YES"]}}},
@@ -60,6 +68,10 @@ const applicationBlock = `application urn:li:jobApplication:7001
   email:     ada@example.com
   phone:     +44 7700900123
   resume:    https://media.example/resume/7001.pdf
+  answers (contact information):
+    pronouns: "she/her"
+  answers (position 1):
+    team-size: 12
   answers (set 1):
     relocate: YES
     relocate-when: "In \"three\" months"
