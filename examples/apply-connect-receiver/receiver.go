@@ -166,7 +166,9 @@ func OpenStore(path string, show io.Writer) (*Store, error) {
 	}
 	lines := bufio.NewScanner(f)
 	lines.Buffer(make([]byte, 64*1024), maxBodyBytes+1)
+	var last []byte
 	for lines.Scan() {
+		last = lines.Bytes()
 		var seen struct {
 			Type             string `json:"type"`
 			JobApplicationID string `json:"jobApplicationId"`
@@ -181,8 +183,32 @@ func OpenStore(path string, show io.Writer) (*Store, error) {
 		_ = f.Close()
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
+	if err := endLine(f, last); err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("repairing %s: %w", path, err)
+	}
 	s.file = f
 	return s, nil
+}
+
+// endLine ends a last line cut short by a crash, so that the next payload starts a line of its own.
+func endLine(f *os.File, last []byte) error {
+	if len(last) == 0 {
+		return nil
+	}
+	end := make([]byte, 1)
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if _, err := f.ReadAt(end, info.Size()-1); err != nil {
+		return err
+	}
+	if end[0] == '\n' {
+		return nil
+	}
+	_, err = f.Write([]byte("\n"))
+	return err
 }
 
 func (s *Store) remember(kind, applicationID, notificationID string) {

@@ -366,6 +366,37 @@ func TestRestartRemembersStored(t *testing.T) {
 	}
 }
 
+// A line cut short by a crash (its payload was never answered 200) does not swallow the next payload.
+func TestRestartAfterCutLine(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "applications.jsonl")
+	var first bytes.Buffer
+	if err := json.Compact(&first, []byte(statusNotification)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte(first.String()+"\n"+`{"type":"JOB_APPLICATION","jobApplicationId":"urn:li:jobAppl`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	store, err := OpenStore(out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if stored, err := store.Add(TypeJobPostingStatus, "9d0c8c9e-1f7a-4bd3-8a55-3f1f6c0de001", []byte(statusNotification), func(io.Writer) {}); err != nil || stored {
+		t.Errorf("the complete line was not read back: stored %v, err %v", stored, err)
+	}
+	if stored, err := store.Add(TypeJobApplication, "urn:li:jobApplication:7001", []byte(application), func(io.Writer) {}); err != nil || !stored {
+		t.Fatalf("stored %v, err %v", stored, err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if len(lines) != 3 || !json.Valid([]byte(lines[2])) {
+		t.Errorf("the application does not have a line of its own: %q", lines)
+	}
+}
+
 // When the application cannot be stored the receiver answers 500, so LinkedIn sends it again, and it does not
 // count it as stored.
 func TestNotStoredIsNot200(t *testing.T) {
