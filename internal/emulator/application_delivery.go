@@ -91,6 +91,9 @@ func (e *Emulator) submitApplicationLocked(req ApplicationRequest) (*jobApplicat
 	if j == nil {
 		return nil, fmt.Errorf("emulator: application %s has no job %q", app.URN, req.ExternalJobPostingID)
 	}
+	if j.Closed || j.Closing {
+		return nil, fmt.Errorf("emulator: job %q is closed", req.ExternalJobPostingID)
+	}
 	if j.Apply == nil || j.Status.LinkedInApplyStatus != applyEnabled {
 		return nil, fmt.Errorf("emulator: LinkedIn Apply of job %q is %s, not ENABLED: applicants apply through its companyApplyUrl", req.ExternalJobPostingID, j.Status.LinkedInApplyStatus)
 	}
