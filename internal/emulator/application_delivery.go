@@ -11,7 +11,7 @@ import (
 )
 
 // This file delivers applications to a job's jobApplicationWebhookUrl
-// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs): a POST of the payload
+// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/receive-applications): a POST of the payload
 // (application_payload.go) signed with the child application's secret. Only 200 counts as delivered; any
 // other answer is re-sent 6 times, after 1 s, 5 s, 30 s, 2 min, 10 min and 1 h (scaled by
 // Options.DeliveryRetryScale). When the first application of a job cannot be delivered, or 3 applications

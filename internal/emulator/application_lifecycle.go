@@ -12,7 +12,7 @@ import (
 )
 
 // This file is /v2/jobApplicationLifecycleActions: the partner tells LinkedIn what became of an application
-// it received through Apply Connect (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs),
+// it received through Apply Connect (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/sync-job-application-feedback),
 // so that LinkedIn can tell the applicant.
 
 var jobApplicationURN = regexp.MustCompile(`^urn:li:jobApplication:[1-9][0-9]*$`)

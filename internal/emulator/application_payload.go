@@ -9,7 +9,7 @@ import (
 
 // This file is the body LinkedIn POSTs to a job's jobApplicationWebhookUrl for each application, and the
 // only place that names its fields. LinkedIn's page that defines the payload is gated to partners
-// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs links to it); these
+// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/receive-applications links to it); these
 // names follow what partners report and can be corrected here, in one place, when they turn out wrong.
 //
 // Shape: {"type":"JOB_APPLICATION","jobApplicationId":"urn:li:jobApplication:N","externalJobPostingId",

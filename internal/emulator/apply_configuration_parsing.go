@@ -12,7 +12,7 @@ import (
 )
 
 // This file reads a job's onsiteApplyConfiguration strictly, as Rest.li's schema validation does
-// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs): an unknown field, a
+// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/onsite-apply-config-schema): an unknown field, a
 // value of the wrong JSON type, an unknown enum symbol or a missing required field is a line of the
 // element's synchronous 422. Everything else (the question rules behind codes 1100–1103 and 1151) is
 // accepted here and reported later in jobPostingStatus (applyconnect.Check).

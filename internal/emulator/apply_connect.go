@@ -12,7 +12,7 @@ import (
 )
 
 // This file is LinkedIn Apply's enablement of an Apply Connect job
-// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs and the status
+// (https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/sync-jobs-onsite-apply and the status
 // catalogue of https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications):
 // after a CREATE, UPDATE or RENEW that carries an onsiteApplyConfiguration, LinkedIn Apply is IN_PROGRESS
 // (1156) for one task delay; then it is NOT_ENABLED when the customer has not enabled APPLY_CONNECT, when
