@@ -115,7 +115,9 @@ func TestApplicationRefusals(t *testing.T) {
 		{"not a choice", change(func(r *ApplicationRequest) { r.Answers[0].SymbolicNames = []string{"MAYBE"} }), `"MAYBE" is not a valid choice`},
 		{"not asked", change(func(r *ApplicationRequest) { r.Answers[0].SymbolicNames = []string{"NO"} }), `"visaType" is asked only when`},
 		{"repetition", change(func(r *ApplicationRequest) { r.Answers[4].Repetition = 3 }), "repetition 3 is outside"},
-		{"wrong kind", change(func(r *ApplicationRequest) { r.Answers[2] = QuestionAnswer{PartnerQuestionIdentifier: "years", Text: strp("7")} }), "answered with a number"},
+		{"wrong kind", change(func(r *ApplicationRequest) {
+			r.Answers[2] = QuestionAnswer{PartnerQuestionIdentifier: "years", Text: strp("7")}
+		}), "answered with a number"},
 		{"out of range", change(func(r *ApplicationRequest) { r.Answers[2].Number = f64p(51) }), "outside"},
 		{"unknown question", change(func(r *ApplicationRequest) { r.Answers[2].PartnerQuestionIdentifier = "age" }), `no question "age"`},
 		{"no phone", change(func(r *ApplicationRequest) { r.Phone = nil }), "requires a cellphone number"},

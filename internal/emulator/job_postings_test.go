@@ -211,7 +211,7 @@ func TestJobPostingLifecycle(t *testing.T) {
 	now := clk.Now()
 
 	r := v.postJobs(tok, jobElement("job-1", now, map[string]any{
-		"alternateLocations":       []any{"Austin, TX"},
+		"alternateLocations": []any{"Austin, TX"},
 		// Nothing listens there: LinkedIn Apply is decided (NOT_ENABLED 1153) a task delay after the listing.
 		"onsiteApplyConfiguration": map[string]any{"jobApplicationWebhookUrl": "https://127.0.0.1:1/apply"},
 	}))
