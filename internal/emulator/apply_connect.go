@@ -30,11 +30,6 @@ const (
 // maxApplyRevalidationFailures consecutive failed re-validations turn LinkedIn Apply off (1154).
 const maxApplyRevalidationFailures = 3
 
-// applyNotEnabledForOrganization is the detail of a job whose customer has not enabled APPLY_CONNECT for
-// its organization: LinkedIn's catalogue has no entry for it (README, choices).
-var applyNotEnabledForOrganization = statusDetail{ErrorType: "CUSTOMER_ERROR",
-	StatusMessage: "APPLY_CONNECT_NOT_ENABLED: The customer has not enabled Apply Connect (APPLY_CONNECT, JOBS) for this organization."}
-
 // applyState is LinkedIn Apply's state of one job, persisted with it.
 type applyState struct {
 	Config       *applyconnect.Configuration `json:"config"`
