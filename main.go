@@ -5,6 +5,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -20,18 +21,19 @@ var version = "dev"
 var profile = func() (stop func()) { return func() {} }
 
 func main() {
-	var debug bool
-	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	var debugMode bool
+	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	if !debug {
+	if !debugMode {
 		silenceUnreadLogs(os.Environ(), os.Setenv)
 	}
+	tuneGarbageCollector(os.Getenv, debug.SetGCPercent, debug.SetMemoryLimit)
 	defer profile()()
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/terraform-linkedin/linkedin",
-		Debug:   debug,
+		Debug:   debugMode,
 	})
 	if err != nil {
 		log.Fatal(err.Error())
@@ -59,5 +61,27 @@ func silenceUnreadLogs(environ []string, setenv func(string, string) error) {
 	}
 	for _, name := range sdkLogLevelVars {
 		_ = setenv(name, "OFF")
+	}
+}
+
+// Garbage collector settings of the provider process, unless GOGC or GOMEMLIMIT set them.
+const (
+	gcPercent   = 400       // collect when the heap has grown by 4x its live size (Go's default: 2x)
+	memoryLimit = 256 << 20 // bytes: past this the collector runs as often as it must, whatever gcPercent says
+)
+
+// tuneGarbageCollector trades memory the provider barely uses for CPU time. A provider process lives for one
+// Terraform command and its live heap is small (tens of MB), but every RPC allocates a lot: the plugin
+// framework builds a new logging context for each attribute it validates or plans, whether or not logs are
+// on. With Go's default the collector took about a fifth of the provider's CPU time in a no-op plan of 500
+// resources; at 4x it takes a quarter less CPU in all (bench/plan/README.md) for about 30 MB more peak memory.
+// The memory limit bounds what this costs: the heap of a large configuration (hundreds of customers in one
+// provider) does not grow past 256 MiB because of it.
+func tuneGarbageCollector(getenv func(string) string, setGCPercent func(int) int, setMemoryLimit func(int64) int64) {
+	if getenv("GOGC") == "" {
+		setGCPercent(gcPercent)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		setMemoryLimit(memoryLimit)
 	}
 }

@@ -28,3 +28,27 @@ func TestSilenceUnreadLogs(t *testing.T) {
 		})
 	}
 }
+
+func TestTuneGarbageCollector(t *testing.T) {
+	for _, tc := range []struct {
+		name             string
+		env              map[string]string
+		percent, limit   int64
+		setsPct, setsLim bool
+	}{
+		{"defaults", nil, gcPercent, memoryLimit, true, true},
+		{"GOGC set by the user", map[string]string{"GOGC": "100"}, 0, memoryLimit, false, true},
+		{"GOMEMLIMIT set by the user", map[string]string{"GOMEMLIMIT": "1GiB"}, gcPercent, 0, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var pct, lim int64
+			setPct, setLim := false, false
+			tuneGarbageCollector(func(k string) string { return tc.env[k] },
+				func(p int) int { pct, setPct = int64(p), true; return 100 },
+				func(l int64) int64 { lim, setLim = l, true; return 0 })
+			if setPct != tc.setsPct || setLim != tc.setsLim || pct != tc.percent || lim != tc.limit {
+				t.Fatalf("set percent %v (%d), limit %v (%d); want %v (%d), %v (%d)", setPct, pct, setLim, lim, tc.setsPct, tc.percent, tc.setsLim, tc.limit)
+			}
+		})
+	}
+}

@@ -22,18 +22,11 @@ EXTRA_PROVIDER=${EXTRA_PROVIDER:-}
 PROFILE=${PROFILE:-}
 PROVIDER_SRC=${PROVIDER_SRC:-.}
 PROVIDER_ENV=${PROVIDER_ENV:-}
-export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+source bench/lib.sh
 # Logging variables would change what is measured; the benchmark runs Terraform as a user does by default.
 for v in $(env | grep -o '^TF_LOG[A-Z_]*' || true); do unset "$v"; done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-bench-plan.XXXXXX")
-EMU_PID=""
-cleanup() {
-  if [ -n "$EMU_PID" ] && kill -0 "$EMU_PID" 2>/dev/null; then kill "$EMU_PID"; wait "$EMU_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
+bench_workdir plan
 mkdir -p "$WORK/real" "$WORK/bin" "$WORK/tf" "$WORK/rusage"
 if [ -n "$PROFILE" ]; then
   mkdir -p "$PROFILE"
@@ -52,15 +45,7 @@ exec /usr/bin/time -f '%e %U %S %M' -o "$WORK/rusage/\$\$" "$WORK/real/terraform
 SH
 chmod +x "$WORK/bin/terraform-provider-linkedin"
 
-"$WORK/real/linkedin-emulator" --addr 127.0.0.1:0 --latency "$LATENCY" --no-quotas >"$WORK/emulator.log" 2>&1 &
-EMU_PID=$!
-URL=""
-for _ in $(seq 1 100); do
-  URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/emulator.log" | head -1 || true)
-  [ -n "$URL" ] && break
-  sleep 0.1
-done
-[ -n "$URL" ] || { cat "$WORK/emulator.log" >&2; exit 1; }
+bench_start_emulator "$WORK/real/linkedin-emulator" --latency "$LATENCY" --no-quotas
 
 # The customers enable ONE_CLICK_EXPORT for the child application (admin API: not counted, never delayed).
 python3 - "$URL" "$CONFIGS" <<'PY'
@@ -77,30 +62,11 @@ for i in range(int(sys.argv[2])):
         sys.exit(f"enabling integration {i}: HTTP {r.status}")
 PY
 
-cat >"$WORK/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "terraform-linkedin/linkedin" = "$WORK/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$WORK/terraformrc"
+bench_dev_overrides "$WORK/bin"
 
-cat >"$WORK/tf/main.tf" <<TF
-terraform {
-  required_providers {
-    linkedin = { source = "terraform-linkedin/linkedin" }
-  }
-}
-
-provider "linkedin" {
-  api_url       = "$URL"
-  oauth_url     = "$URL/oauth/v2"
-  client_id     = "emulator-child"
-  client_secret = "emulator-child-secret"
-  $EXTRA_PROVIDER
-}
+{
+  bench_child_provider "$EXTRA_PROVIDER"
+  cat <<TF
 
 resource "linkedin_integration_configuration" "cb" {
   count = $CONFIGS
@@ -111,40 +77,24 @@ resource "linkedin_integration_configuration" "cb" {
   value               = format("https://ats.example.com/linkedin/callback/%d", count.index)
 }
 TF
+} >"$WORK/tf/main.tf"
 
-# Calls are counted from snapshots of GET /emulator/requests taken around each phase (POST /emulator/reset
-# would also reset the emulator's state).
-snap() { curl -sS "$URL/emulator/requests" >"$WORK/$1.json"; }
-calls() { # before after: the API calls the emulator served between two snapshots, by endpoint
-  python3 - "$WORK/$1.json" "$WORK/$2.json" <<'PY'
-import json, sys
-a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-key = lambda r: (r["method"], r["path"], r["restliMethod"])
-before = {key(r): r["count"] for r in a["requests"]}
-parts = []
-for r in b["requests"]:
-    n = r["count"] - before.get(key(r), 0)
-    if n:
-        parts.append(f"{n} {r['method']} {r['path']} {r['restliMethod']}")
-print(f"{b['total'] - a['total']} calls ({', '.join(parts) or 'none'})")
-PY
-}
 # phase LABEL CMD...: runs a Terraform command under /usr/bin/time and prints one line of figures.
 phase() {
   local label=$1 t0 t1 rc
   shift
   rm -f "$WORK/rusage/"*
-  snap before
+  bench_snap before
   t0=$(date +%s.%N)
   set +e
   /usr/bin/time -f '%U %S' -o "$WORK/tf.time" "$@" >"$WORK/phase.log" 2>&1
   rc=$?
   set -e
   t1=$(date +%s.%N)
-  snap after
+  bench_snap after
   case "$label:$rc" in apply*:0 | plan*:0) ;; *) tail -40 "$WORK/phase.log"; echo "$label: exit $rc" >&2; exit 1 ;; esac
   sleep 0.2 # the provider processes' /usr/bin/time reports
-  python3 - "$label" "$t0" "$t1" "$WORK/tf.time" "$WORK/rusage" "$(calls before after)" <<'PY'
+  python3 - "$label" "$t0" "$t1" "$WORK/tf.time" "$WORK/rusage" "$(bench_calls before after)" <<'PY'
 import os, sys
 label, t0, t1, tftime, rdir, calls = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 u, s = map(float, open(tftime).read().split()[-2:])

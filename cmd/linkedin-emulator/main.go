@@ -40,6 +40,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&opts.StateFile, "state", "", "persist state to this JSON file (atomically, after every change) and reload it at start")
 	fs.DurationVar(&opts.WebhookRevalidateInterval, "webhook-revalidate", 2*time.Hour, "interval between webhook challenge validations")
 	fs.DurationVar(&opts.WebhookRetryBase, "webhook-retry-base", time.Second, "first delay before a failed notification is retried (doubles up to 5m, for 24h)")
+	fs.Float64Var(&opts.DeliveryRetryScale, "delivery-retry-scale", 1, "scale of the waits before an Apply Connect application is re-sent (1s, 5s, 30s, 2m, 10m, 1h); 0.001 makes them milliseconds")
+	fs.Float64Var(&opts.ApplicantsPerMinute, "applicants-per-minute", 0, "applicants arriving on their own, per minute, at every job whose LinkedIn Apply is ENABLED (0: off)")
 	fs.BoolVar(&opts.NoQuotas, "no-quotas", false, "turn off the daily per-application quotas")
 	fs.Float64Var(&opts.Faults.ErrorRate, "fault-rate", 0, "share of API requests answered 500, 503 or 429")
 	fs.BoolVar(&opts.Faults.RetryAfter, "fault-retry-after", false, "429 and 503 fault answers carry Retry-After: 1")
@@ -55,6 +57,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if opts.Faults.ErrorRate < 0 || opts.Faults.ErrorRate > 1 || opts.Faults.DropRate < 0 || opts.Faults.DropRate > 1 {
 		return errors.New("--fault-rate and --drop-rate must be in [0,1]")
+	}
+	if opts.DeliveryRetryScale <= 0 || opts.ApplicantsPerMinute < 0 {
+		return errors.New("--delivery-retry-scale must be above 0 and --applicants-per-minute at least 0")
 	}
 
 	// Signals are caught before the URL is printed: whoever reads that line may stop us at once, and a

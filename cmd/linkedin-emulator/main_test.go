@@ -53,7 +53,7 @@ func TestRunServesAndStops(t *testing.T) {
 }
 
 func TestRunRejectsBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"--fault-rate", "2"}, {"--nope"}, {"extra"}} {
+	for _, args := range [][]string{{"--fault-rate", "2"}, {"--nope"}, {"extra"}, {"--delivery-retry-scale", "0"}, {"--applicants-per-minute", "-1"}} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("%v accepted", args)
 		}

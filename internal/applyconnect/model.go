@@ -8,7 +8,7 @@
 // 1151). The provider runs Check at plan time, so these codes never reach a user; the emulator runs the same
 // rules to report the codes as LinkedIn does.
 //
-// LinkedIn's pages: https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/apply-connect-jobs and
+// LinkedIn's pages: https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/onsite-apply-config-schema and
 // the status catalogue https://learn.microsoft.com/en-us/linkedin/talent/job-postings/api/job-status-change-notifications
 package applyconnect
 

@@ -34,6 +34,11 @@ var adminEndpoints = map[string]func(e *Emulator, a adminExchange){
 	"POST /emulator/members":      (*Emulator).adminAddMember,
 	"POST /emulator/quotas":       (*Emulator).adminSetSyncLimits,
 	"GET /emulator/quotas":        (*Emulator).adminSyncLimits,
+	// Apply Connect (apply_admin.go).
+	"POST /emulator/applications":             (*Emulator).adminSubmitApplication,
+	"GET /emulator/applications":              (*Emulator).adminApplications,
+	"GET /emulator/lifecycleActions":          (*Emulator).adminLifecycleActions,
+	"POST /emulator/applyWebhooks/revalidate": (*Emulator).adminRevalidateApplyWebhooks,
 }
 
 // adminExchange is one admin request and its answer.

@@ -48,6 +48,7 @@ func seedState(now time.Time) *state {
 		SyncRecords:  map[string]*syncRecord{},
 		Members:      maps.Clone(seedMembers),
 		Audit:        map[string]*AuditFinding{},
+		Applications: map[string]*jobApplication{},
 	}
 	st.Apps[ParentApplication] = &application{URN: ParentApplication, ClientID: ParentClientID,
 		ClientSecret: ParentClientSecret, Name: "Emulator Partner", Description: "The partner's parent application",

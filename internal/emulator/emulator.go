@@ -35,6 +35,12 @@ type Options struct {
 	// https://learn.microsoft.com/en-us/linkedin/shared/api-guide/webhook-validation) and a notification
 	// delivery; default 3 s. Tests on a loaded machine raise it so that a slow receiver is not a failure.
 	WebhookTimeout time.Duration
+	// DeliveryRetryScale multiplies the waits before an application delivery is re-sent (1 s, 5 s, 30 s,
+	// 2 min, 10 min, 1 h); default 1. Tests use a tiny scale such as 0.001.
+	DeliveryRetryScale float64
+	// ApplicantsPerMinute makes applicants arrive on their own: every 1/rate minutes one applicant, with
+	// generated answers, applies to every job whose LinkedIn Apply is ENABLED. Default 0: off.
+	ApplicantsPerMinute float64
 	// NoQuotas turns off the daily per-application quotas and the per-minute record limits
 	// (daily_quotas.go), for benchmarks.
 	NoQuotas bool
@@ -75,6 +81,8 @@ type Emulator struct {
 	syncDone map[string]time.Time
 	// auditChanges counts changes of st.Audit, so that a call that only added to the audit is persisted.
 	auditChanges int
+	// nextApplicants is when generated applicants arrive next (ApplicantsPerMinute); zero until the first.
+	nextApplicants time.Time
 
 	faultMu sync.Mutex
 	faults  Faults
@@ -112,6 +120,9 @@ func New(opts Options) (*Emulator, error) {
 	}
 	if opts.WebhookTimeout <= 0 {
 		opts.WebhookTimeout = challengeDeadline
+	}
+	if opts.DeliveryRetryScale <= 0 {
+		opts.DeliveryRetryScale = 1
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

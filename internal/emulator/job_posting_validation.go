@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
 )
 
 // jobInput is a validated job posting element
@@ -26,8 +28,9 @@ type jobInput struct {
 	Remote       bool
 	ListingType  string
 	Contract     string
-	OnsiteApply  bool
-	ApplyWebhook string
+	Availability string
+	// Apply is the onsiteApplyConfiguration (nil without one): the job asks for LinkedIn Apply.
+	Apply *applyconnect.Configuration
 }
 
 // jobFields lists every field a simple job posting may carry; anything else is rejected as Rest.li does
@@ -263,8 +266,11 @@ func jobListingRules(rec *record, in *jobInput, now time.Time) {
 	if in.ListingType == "PREMIUM" && in.Contract == "" {
 		rec.fail("contract", "field is required for a PREMIUM listing")
 	}
-	if av, ok := rec.enum("availability", "PUBLIC", "PRIVATE_TO_ATS_INTEGRATION", "INTERNAL"); ok && av == "INTERNAL" && in.Contract == "" {
-		rec.fail("contract", "field is required for INTERNAL availability")
+	if av, ok := rec.enum("availability", "PUBLIC", "PRIVATE_TO_ATS_INTEGRATION", "INTERNAL"); ok {
+		in.Availability = av
+		if av == "INTERNAL" && in.Contract == "" {
+			rec.fail("contract", "field is required for INTERNAL availability")
+		}
 	}
 	if exp, ok := rec.long("expireAt", false); ok {
 		in.ExpireAt = exp
@@ -296,7 +302,7 @@ func jobContactRules(rec *record, _ *jobInput, _ time.Time) {
 }
 
 // jobRecordFieldRules checks the fields that are not strings: accessRestricted, compensation and
-// onsiteApplyConfiguration, whose webhook URL LinkedIn Apply needs.
+// onsiteApplyConfiguration (apply_configuration_parsing.go), which LinkedIn Apply needs on a PUBLIC job.
 func jobRecordFieldRules(rec *record, in *jobInput, _ time.Time) {
 	if v, ok := rec.fields["accessRestricted"]; ok {
 		if _, isBool := v.(bool); !isBool {
@@ -308,20 +314,14 @@ func jobRecordFieldRules(rec *record, in *jobInput, _ time.Time) {
 			rec.fail("compensation", "%s is not a record", jsonText(v))
 		}
 	}
-	v, ok := rec.fields["onsiteApplyConfiguration"]
-	if !ok {
+	v, ok := rec.fields[onsiteApplyField]
+	if !ok || v == nil {
 		return
 	}
-	m, isObj := v.(map[string]any)
-	if !isObj {
-		rec.fail("onsiteApplyConfiguration", "%s is not a record", jsonText(v))
-		return
-	}
-	in.OnsiteApply = true
-	if u, ok := m["jobApplicationWebhookUrl"].(string); ok {
-		in.ApplyWebhook = u
-	} else {
-		rec.fail("onsiteApplyConfiguration/jobApplicationWebhookUrl", msgRequired)
+	in.Apply = parseApplyConfiguration(rec, v)
+	if in.Availability != "" && in.Availability != "PUBLIC" {
+		// LinkedIn Apply is for jobs the public applies to (README, choices).
+		rec.fail(onsiteApplyField, "LinkedIn Apply needs availability PUBLIC, not %s", in.Availability)
 	}
 }
 

@@ -87,15 +87,14 @@ func acceptJobPosting(c *call, raw json.RawMessage, now time.Time) map[string]an
 }
 
 // newJobLocked records the job of an accepted CREATE: it shows in jobPostingStatus as soon as its task is
-// accepted, IN_PROGRESS (and LinkedIn Apply IN_PROGRESS when Apply Connect will apply to it).
+// accepted, IN_PROGRESS (and LinkedIn Apply IN_PROGRESS 1156 when it carries an onsiteApplyConfiguration).
 func (e *Emulator) newJobLocked(app string, in *jobInput, fields map[string]any) *job {
 	j := &job{App: app, ExternalID: in.ExternalID, Number: e.st.NextJobID, Fields: fields,
 		RawLocation: in.Location, ListedAt: in.ListedAt,
 		Status: jobStatus{ListingStatus: "IN_PROGRESS", LinkedInApplyStatus: "NOT_ENABLED", PromotionStatus: "NOT_PROMOTED"}}
 	e.st.NextJobID++
-	if in.OnsiteApply && e.applyConnectEnabled(app, in.Context) {
-		j.Status.LinkedInApplyStatus = "IN_PROGRESS"
-		j.Status.LinkedInApplyStatusDetail = detail(applyDetails, "1156")
+	if in.Apply != nil {
+		j.Status.LinkedInApplyStatus, j.Status.LinkedInApplyStatusDetail = applyInProgress, detail(applyDetails, "1156")
 	}
 	e.st.Jobs[skey(app, in.ExternalID)] = j
 	return j

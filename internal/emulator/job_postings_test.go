@@ -211,8 +211,9 @@ func TestJobPostingLifecycle(t *testing.T) {
 	now := clk.Now()
 
 	r := v.postJobs(tok, jobElement("job-1", now, map[string]any{
-		"alternateLocations":       []any{"Austin, TX"},
-		"onsiteApplyConfiguration": map[string]any{"jobApplicationWebhookUrl": "https://ats.example.com/apply"},
+		"alternateLocations": []any{"Austin, TX"},
+		// Nothing listens there: LinkedIn Apply is decided (NOT_ENABLED 1153) a task delay after the listing.
+		"onsiteApplyConfiguration": map[string]any{"jobApplicationWebhookUrl": "https://127.0.0.1:1/apply"},
 	}))
 	tid := taskIDs(t, r)[0]
 	if got := v.task(tok, tid); got["status"] != taskInProgress || got["externalJobPostingId"] != "job-1" {
@@ -231,7 +232,7 @@ func TestJobPostingLifecycle(t *testing.T) {
 		t.Fatalf("done task: %v", got)
 	}
 	st = v.jobStatus(tok, "job-1")
-	if st["listingStatus"] != "LISTED" || st["linkedInApplyStatus"] != "ENABLED" || st["promotionStatus"] != "NOT_PROMOTED" ||
+	if st["listingStatus"] != "LISTED" || st["linkedInApplyStatus"] != "IN_PROGRESS" || st["promotionStatus"] != "NOT_PROMOTED" ||
 		m(st, "promotionStatusDetail", "statusMessage") != "ATS_CUSTOMER_BASIC: Reach out to LinkedIn Sales to learn more." ||
 		st["rawLocation"] != "San Francisco, CA" || m(st, "jobPostingInfo", "location") != "San Francisco, CA" ||
 		m(st, "jobPostingInfo", "alternateLocations").([]any)[0] != "Austin, TX" ||

@@ -3,7 +3,6 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -89,11 +88,11 @@ func (j *job) context() string {
 // computeStatusLocked is the status of a job that LinkedIn has just listed (README, choices):
 // promotion PREMIUM → PROMOTED (LI_CUSTOMER_PROMOTED); BASIC → NOT_PROMOTED with LI_CUSTOMER_BASIC when the
 // customer has a LinkedIn contract (the job names one, or a contract integration is enabled), else
-// ATS_CUSTOMER_BASIC. LinkedIn Apply is ENABLED when the customer enabled APPLY_CONNECT for the job's
-// organization and the job carries onsiteApplyConfiguration.jobApplicationWebhookUrl as an HTTPS URL
-// (NOT_ENABLED 1153 when that URL is not HTTPS); otherwise NOT_ENABLED with no detail.
+// ATS_CUSTOMER_BASIC. LinkedIn Apply is IN_PROGRESS (1156) for a job that carries an
+// onsiteApplyConfiguration, until its enablement is decided (apply_connect.go); NOT_ENABLED without detail
+// otherwise.
 func (e *Emulator) computeStatusLocked(app string, in *jobInput) jobStatus {
-	s := jobStatus{ListingStatus: "LISTED", LinkedInApplyStatus: "NOT_ENABLED"}
+	s := jobStatus{ListingStatus: "LISTED", LinkedInApplyStatus: applyNotEnabled}
 	if in.ListingType == "PREMIUM" {
 		s.PromotionStatus, s.PromotionStatusDetail = "PROMOTED", detail(promotionDetails, "LI_CUSTOMER_PROMOTED")
 	} else if in.Contract != "" || e.hasContract(app) {
@@ -101,13 +100,8 @@ func (e *Emulator) computeStatusLocked(app string, in *jobInput) jobStatus {
 	} else {
 		s.PromotionStatus, s.PromotionStatusDetail = "NOT_PROMOTED", detail(promotionDetails, "ATS_CUSTOMER_BASIC")
 	}
-	if in.OnsiteApply && e.applyConnectEnabled(app, in.Context) {
-		u, err := url.Parse(in.ApplyWebhook)
-		if err == nil && u.Scheme == "https" && u.Host != "" {
-			s.LinkedInApplyStatus = "ENABLED"
-		} else {
-			s.LinkedInApplyStatusDetail = detail(applyDetails, "1153")
-		}
+	if in.Apply != nil {
+		s.LinkedInApplyStatus, s.LinkedInApplyStatusDetail = applyInProgress, detail(applyDetails, "1156")
 	}
 	return s
 }

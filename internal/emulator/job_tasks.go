@@ -60,8 +60,9 @@ func (t *task) entity() map[string]any {
 	return m
 }
 
-// advanceLocked completes the tasks whose delay has passed, in acceptance order, and forgets tasks older
-// than taskRetention. Reads call it first, so results never depend on the scheduler's timing.
+// advanceLocked completes the tasks whose delay has passed, in acceptance order, forgets tasks older than
+// taskRetention, and moves LinkedIn Apply's enablements on (apply_connect.go). Reads call it first, so
+// results never depend on the scheduler's timing.
 func (e *Emulator) advanceLocked() {
 	now := e.now()
 	var due []*task
@@ -81,6 +82,9 @@ func (e *Emulator) advanceLocked() {
 		e.completeTaskLocked(t, now)
 		changed = true
 	}
+	if e.advanceApplyLocked(now) {
+		changed = true
+	}
 	if changed {
 		_ = e.persistLocked()
 	}
@@ -98,8 +102,7 @@ func (e *Emulator) completeTaskLocked(t *task, now time.Time) {
 	if j != nil {
 		// A job that existed before the task notifies when its status changes; a job the task creates
 		// announces nothing until LinkedIn changes it.
-		before, _ := json.Marshal(j.Status)
-		defer e.notifyIfStatusChanged(j, before)
+		defer e.notifyIfStatusChanged(j, statusJSON(j))
 	}
 	op := effectiveOperation(in.Op, j)
 	if op == "CLOSE" {
@@ -131,6 +134,8 @@ func (e *Emulator) completeTaskLocked(t *task, now time.Time) {
 	j.ListedAt = in.ListedAt
 	j.ExpireAt = expiry(j.ExpireAt, in, op, wasClosed, now)
 	j.Status = e.computeStatusLocked(t.App, in)
+	// Every CREATE, UPDATE or RENEW re-runs LinkedIn Apply's enablement: LinkedIn's "resync".
+	j.Apply = e.newApplyStateLocked(in, t.DueAt)
 	t.Status, t.Location = taskSucceeded, std
 }
 
@@ -169,9 +174,10 @@ func closeJob(t *task, j *job) {
 	j.Closing, j.Closed = false, true
 	j.Status.ListingStatus = "NOT_LISTED"
 	j.Status.ListingStatusDetail = detail(listingDetails, "CLOSED_BY_PARTNER")
-	if j.Status.LinkedInApplyStatus != "NOT_ENABLED" {
-		j.Status.LinkedInApplyStatus, j.Status.LinkedInApplyStatusDetail = "NOT_ENABLED", nil
+	if j.Status.LinkedInApplyStatus != applyNotEnabled {
+		j.Status.LinkedInApplyStatus, j.Status.LinkedInApplyStatusDetail = applyNotEnabled, nil
 	}
+	j.Apply = nil
 	t.Status = taskSucceeded
 }
 

@@ -20,6 +20,8 @@ var apiRoutes = func() []*route {
 		{family: "v2", coll: tasksCollection()},
 		{family: "rest", coll: jobStatusCollection()},
 		{family: "v2", coll: jobStatusCollection()},
+		// Apply Connect's feedback on delivered applications (application_lifecycle.go).
+		{family: "v2", coll: lifecycleActionsCollection()},
 		// Recruiter System Connect data sync (rsc_sync.go).
 		{family: "v2", coll: syncCollection(syncCandidate, true)},
 		{family: "rest", coll: syncCollection(syncCandidate, false)},

@@ -34,6 +34,9 @@ func (e *Emulator) tick() time.Duration {
 	now := e.now()
 	next := &wakeUp{at: now.Add(time.Minute)}
 	e.awaitTasksLocked(next)
+	e.awaitApplyLocked(next)
+	e.deliverApplicationsLocked(now, next)
+	e.arriveApplicantsLocked(now, next)
 	e.revalidateWebhooksLocked(now, next)
 	e.deliverNotificationsLocked(now, next)
 	return max(next.at.Sub(now), time.Millisecond)

@@ -30,6 +30,11 @@ type state struct {
 	SyncRecords map[string]*syncRecord   `json:"syncRecords"`
 	Members     map[string]string        `json:"members"`
 	Audit       map[string]*AuditFinding `json:"audit"` // skey(category, rule, field)
+	// Apply Connect: applications applicants made (by urn:li:jobApplication:N) with their deliveries, and the
+	// lifecycle actions partners reported (application_delivery.go, application_lifecycle.go).
+	NextApplicationID int                        `json:"nextApplicationId"`
+	Applications      map[string]*jobApplication `json:"applications"`
+	LifecycleActions  []LifecycleAction          `json:"lifecycleActions"`
 }
 
 // application is a developer application: the partner's parent or a customer's child.
@@ -99,6 +104,9 @@ type job struct {
 	ListedAt    int64          `json:"listedAt"`
 	ExpireAt    int64          `json:"expireAt"`
 	Status      jobStatus      `json:"status"`
+	// Apply is LinkedIn Apply's state of the job's last successful CREATE, UPDATE or RENEW that carried an
+	// onsiteApplyConfiguration (apply_connect.go); nil otherwise.
+	Apply *applyState `json:"apply,omitempty"`
 }
 
 // task is the asynchronous processing of one accepted job posting element.

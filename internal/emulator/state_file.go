@@ -72,6 +72,9 @@ func (st *state) fillMaps() {
 	if st.Audit == nil {
 		st.Audit = map[string]*AuditFinding{}
 	}
+	if st.Applications == nil {
+		st.Applications = map[string]*jobApplication{}
+	}
 }
 
 // persistLocked writes the state atomically: a temporary file in the same directory, fsync, rename over

@@ -32,6 +32,12 @@ var applyDetails = map[string]statusDetail{
 	"1155": {ErrorCode: intp(1155), ErrorType: "PARTNER_ERROR", StatusMessage: "LOW_APPLICATION_DELIVERY: LinkedIn Apply has been disabled due to application delivery failures. Please verify the webhook url, ensure you are able to process applications successfully for this job and then resync the job."},
 }
 
+// applyNotEnabledForOrganization is the LinkedIn Apply detail of a job whose customer has not enabled
+// APPLY_CONNECT for its organization: LinkedIn's catalogue has no entry for it, so it has no errorCode
+// (README, choices; internal/jobstatus knows it too).
+var applyNotEnabledForOrganization = statusDetail{ErrorType: "CUSTOMER_ERROR",
+	StatusMessage: "APPLY_CONNECT_NOT_ENABLED: The customer has not enabled Apply Connect (APPLY_CONNECT, JOBS) for this organization."}
+
 var promotionDetails = map[string]statusDetail{
 	"LI_CUSTOMER_PROMOTED": {ErrorType: "CUSTOMER_ERROR", StatusMessage: "LI_CUSTOMER_PROMOTED: Visit Recruiter to manage."},
 	"LI_CUSTOMER_BASIC":    {ErrorType: "CUSTOMER_ERROR", StatusMessage: "LI_CUSTOMER_BASIC: Promote your job in Recruiter or ask your Job Posting Admin to manage."},

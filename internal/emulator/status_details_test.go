@@ -14,7 +14,7 @@ import (
 func TestCatalogueVerbatim(t *testing.T) {
 	files, _ := filepath.Glob("../../../shared/seeds/002_*.txt")
 	if len(files) != 1 {
-		t.Skip("seed 002 not found next to the repository")
+		t.Skip("no saved copy of LinkedIn's catalogue next to the repository")
 	}
 	b, err := os.ReadFile(files[0])
 	if err != nil {
@@ -27,14 +27,14 @@ func TestCatalogueVerbatim(t *testing.T) {
 				continue
 			}
 			if !strings.Contains(seed, d.StatusMessage) {
-				t.Errorf("%s %s: message not in seed 002: %q", name, k, d.StatusMessage)
+				t.Errorf("%s %s: message not in LinkedIn's catalogue: %q", name, k, d.StatusMessage)
 			}
 			if !strings.Contains(seed, d.ErrorType) {
 				t.Errorf("%s %s: error type %q", name, k, d.ErrorType)
 			}
 			// LinkedIn's table gives code, type and message in this order.
 			if d.ErrorCode != nil && !strings.Contains(seed, k+"\n"+d.ErrorType+"\n"+d.StatusMessage) {
-				t.Errorf("%s %s: code, type and message are not one row of seed 002", name, k)
+				t.Errorf("%s %s: code, type and message are not one row of LinkedIn's catalogue", name, k)
 			}
 		}
 	}

@@ -217,7 +217,7 @@ func TestWebhookChallengeDeadline(t *testing.T) {
 	}
 	def.Close()
 	if def.opts.WebhookTimeout != 3*time.Second {
-		t.Errorf("default webhook timeout %v, want the 3 s of spec §5", def.opts.WebhookTimeout)
+		t.Errorf("default webhook timeout %v, want the 3 s LinkedIn gives a webhook to answer", def.opts.WebhookTimeout)
 	}
 	v := newTestEnv(t, Options{WebhookRetryBase: time.Hour, WebhookTimeout: challengeDeadline})
 	hook := httptest.NewServer(&receiver{secret: ChildClientSecret, slowChallenge: true})

@@ -37,7 +37,7 @@ type Entry struct {
 }
 
 // Catalogue is every case LinkedIn's Job Status Change Notifications page documents, the task failures the
-// provider knows, and CLOSED_BY_PARTNER.
+// provider knows, and CLOSED_BY_PARTNER and APPLY_CONNECT_NOT_ENABLED.
 var Catalogue = []Entry{
 	// Listing status (NOT_LISTED, error codes 10XX).
 	{KindListing, "NOT_LISTED", 0, "INVALID_LOCATION", "CUSTOMER_ERROR",
@@ -93,6 +93,12 @@ var Catalogue = []Entry{
 	{KindLinkedInApply, "NOT_ENABLED", 1155, "LOW_APPLICATION_DELIVERY", "PARTNER_ERROR",
 		"LinkedIn Apply has been disabled because applications could not be delivered.",
 		"Verify the webhook URL, make sure applications for this job are processed successfully, then resync (update) the job.", true, "LOW_APPLICATION_DELIVERY: LinkedIn Apply has been disabled due to application delivery failures. Please verify the webhook url, ensure you are able to process applications successfully for this job and then resync the job."},
+
+	// Not in LinkedIn's catalogue either: the detail the emulator gives a job whose customer has not enabled
+	// Apply Connect for the job's organization (LinkedIn documents no code for it).
+	{KindLinkedInApply, "NOT_ENABLED", 0, "APPLY_CONNECT_NOT_ENABLED", "CUSTOMER_ERROR",
+		"The customer has not enabled Apply Connect (APPLY_CONNECT, tenant JOBS) for the job's organization.",
+		"Ask the customer to enable Apply Connect in LinkedIn for that organization, then update the job.", true},
 
 	// Promotion status.
 	{KindPromotion, "PROMOTED", 0, "LI_CUSTOMER_PROMOTED", "CUSTOMER_ERROR",

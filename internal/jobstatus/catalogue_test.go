@@ -21,6 +21,7 @@ func TestLookup(t *testing.T) {
 		{KindLinkedInApply, "NOT_ENABLED", intp(1154), "BLOCKED_WEBHOOK: The application delivery webhook wasn't reachable.", "BLOCKED_WEBHOOK", 1154},
 		{KindLinkedInApply, "NOT_ENABLED", intp(1101), "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: PrerequisiteQuestion cannot depend", "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED", 1101},
 		{KindLinkedInApply, "IN_PROGRESS", nil, "IN_PROGRESS: LinkedIn Apply is being processed.", "IN_PROGRESS", 1156},
+		{KindLinkedInApply, "NOT_ENABLED", nil, "APPLY_CONNECT_NOT_ENABLED: The customer has not enabled Apply Connect", "APPLY_CONNECT_NOT_ENABLED", 0},
 		{KindPromotion, "NOT_PROMOTED", nil, "ATS_CUSTOMER_BASIC: Reach out to LinkedIn Sales to learn more.", "ATS_CUSTOMER_BASIC", 0},
 		{KindPromotion, "PROMOTED", nil, "LI_CUSTOMER_PROMOTED: Visit Recruiter to manage.", "LI_CUSTOMER_PROMOTED", 0},
 	}

@@ -89,7 +89,7 @@ func TestDefaultTenantAndTenantForType(t *testing.T) {
 		t.Errorf("JOBS for ONE_CLICK_EXPORT: %v", err)
 	}
 	if len(IntegrationTypeNames()) != 13 {
-		t.Errorf("expected the 13 integration types of spec §2, got %v", IntegrationTypeNames())
+		t.Errorf("expected the 13 integration types LinkedIn documents, got %v", IntegrationTypeNames())
 	}
 }
 

@@ -37,15 +37,24 @@ const MaxBodyBytes = 1 << 20
 // Receiver is a minimal, correct webhook endpoint for Job Status Change Notifications:
 //   - GET ?challengeCode=… answers {"challengeCode","challengeResponse"} (validation);
 //   - POST verifies X-LI-Signature (401 when wrong), decodes the notification (400 with errorMessage when it
-//     cannot), drops repeats of a notificationId already handled, and calls Handle; a Handle error answers 500
-//     so LinkedIn retries.
+//     cannot), drops repeats of a notificationId already handled, answers 503 to a repeat that arrives while
+//     the first copy is being handled, and calls Handle; a Handle error answers 500 so LinkedIn retries.
 type Receiver struct {
 	ClientSecret string
 	Handle       func(Notification) error
 
 	mu   sync.Mutex
-	seen map[string]bool
+	seen map[string]delivery // by notificationId
 }
+
+// delivery is where a notification stands: a repeat is acknowledged only once the first copy was handled.
+type delivery int
+
+const (
+	unseen   delivery = iota
+	handling          // Handle is running for the first copy
+	handled           // Handle returned nil
+)
 
 // ServeHTTP implements http.Handler.
 func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -75,16 +84,24 @@ func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"errorMessage": "Failed to get externalJobPostingId from request payload."})
 			return
 		}
-		if n.NotificationID != "" && rc.markSeen(n.NotificationID) {
+		switch rc.claim(n.NotificationID) {
+		case handled:
 			w.WriteHeader(http.StatusOK) // a repeat delivery: already handled
 			return
+		case handling:
+			// A repeat while the first copy is being handled: acknowledging it now would lose the
+			// notification if that handling fails, so LinkedIn is asked to send it again later.
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"errorMessage": "notification is being handled"})
+			return
 		}
+		var handleErr error
 		if rc.Handle != nil {
-			if err := rc.Handle(n); err != nil {
-				rc.forget(n.NotificationID)
-				w.WriteHeader(http.StatusInternalServerError)
-				return
-			}
+			handleErr = rc.Handle(n)
+		}
+		rc.settle(n.NotificationID, handleErr == nil)
+		if handleErr != nil {
+			w.WriteHeader(http.StatusInternalServerError)
+			return
 		}
 		w.WriteHeader(http.StatusOK)
 	default:
@@ -93,27 +110,36 @@ func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// markSeen records id and reports whether it had been seen before.
-func (rc *Receiver) markSeen(id string) bool {
+// claim returns where the notification id stood and, when it was unseen, marks it as being handled. A
+// notification without an id is always unseen.
+func (rc *Receiver) claim(id string) delivery {
+	if id == "" {
+		return unseen
+	}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	if rc.seen == nil {
-		rc.seen = map[string]bool{}
+		rc.seen = map[string]delivery{}
 	}
-	if rc.seen[id] {
-		return true
+	was := rc.seen[id]
+	if was == unseen {
+		rc.seen[id] = handling
 	}
-	rc.seen[id] = true
-	return false
+	return was
 }
 
-func (rc *Receiver) forget(id string) {
+// settle records how handling id ended: handled, or forgotten so that LinkedIn's next attempt is handled.
+func (rc *Receiver) settle(id string, ok bool) {
 	if id == "" {
 		return
 	}
 	rc.mu.Lock()
-	delete(rc.seen, id)
-	rc.mu.Unlock()
+	defer rc.mu.Unlock()
+	if ok {
+		rc.seen[id] = handled
+	} else {
+		delete(rc.seen, id)
+	}
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -96,5 +97,50 @@ func TestReceiver(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].ExternalJobPostingID != "j1" || got[0].ListingStatus != "NOT_LISTED" {
 		t.Errorf("handled %+v", got)
+	}
+}
+
+// A repeat that arrives while the first copy is still being handled is not acknowledged: if that handling
+// fails, LinkedIn's next attempt is handled again rather than lost.
+func TestReceiverRepeatDuringHandling(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan error)
+	calls := 0
+	rc := &Receiver{ClientSecret: "key", Handle: func(Notification) error {
+		calls++
+		if calls == 1 {
+			close(entered)
+			return <-release
+		}
+		return nil
+	}}
+	srv := httptest.NewServer(rc)
+	defer srv.Close()
+	body := `{"type":"JOB_POSTING_STATUS","externalJobPostingId":"j1","notificationId":"n1"}`
+	post := func() int {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
+		req.Header.Set(SignatureHeader, Signature([]byte(body), "key"))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	first := make(chan int)
+	go func() { first <- post() }()
+	<-entered
+	if c := post(); c != http.StatusServiceUnavailable {
+		t.Errorf("repeat during handling answered %d, want 503 (send again later)", c)
+	}
+	release <- errors.New("database down")
+	if c := <-first; c != http.StatusInternalServerError {
+		t.Errorf("failed handling answered %d", c)
+	}
+	if c := post(); c != http.StatusOK || calls != 2 {
+		t.Errorf("LinkedIn's next attempt answered %d after %d calls of Handle, want 200 after 2", c, calls)
+	}
+	if c := post(); c != http.StatusOK || calls != 2 {
+		t.Errorf("a repeat of a handled notification answered %d after %d calls, want 200 without handling", c, calls)
 	}
 }

@@ -1,4 +1,4 @@
-# Job-posting steps of `make demo` (issue #5). scripts/demo.sh sources this file between the import and the
+# Job-posting steps of `make demo`. scripts/demo.sh sources this file between the import and the
 # destroy, in the examples/quickstart working copy, after the child application exists:
 #
 #   source "$ROOT/examples/resources/linkedin_job_posting/demo/demo_steps.sh"
