@@ -98,7 +98,7 @@ var Catalogue = []Entry{
 	// Apply Connect for the job's organization (LinkedIn documents no code for it).
 	{KindLinkedInApply, "NOT_ENABLED", 0, "APPLY_CONNECT_NOT_ENABLED", "CUSTOMER_ERROR",
 		"The customer has not enabled Apply Connect (APPLY_CONNECT, tenant JOBS) for the job's organization.",
-		"Ask the customer to enable Apply Connect in LinkedIn for that organization, then update the job.", true},
+		"Ask the customer to enable Apply Connect in LinkedIn for that organization, then update the job.", true, ""},
 
 	// Promotion status.
 	{KindPromotion, "PROMOTED", 0, "LI_CUSTOMER_PROMOTED", "CUSTOMER_ERROR",
