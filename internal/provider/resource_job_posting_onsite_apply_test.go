@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/client"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/jobstatus"
 )
 
 // onsiteApplyValue is onsite_apply_configuration from a fragment written as Terraform's JSON (attribute
@@ -277,4 +279,78 @@ func fullValue(attrs map[string]schema.Attribute, depth int) map[string]any {
 		}
 	}
 	return out
+}
+
+// A job whose state says LinkedIn turned LinkedIn Apply off for its webhook (1153-1155) is re-sent as an
+// UPDATE while the configuration asks for LinkedIn Apply; other codes, and a job without the configuration,
+// are not.
+func TestUpdateOperations_linkedInApplyResync(t *testing.T) {
+	ctx := context.Background()
+	apply := onsiteApplyValue(t, `{"job_application_webhook_url":"https://ats.example.com/apply"}`)
+	cases := []struct {
+		name     string
+		status   string
+		code     int
+		onsite   bool
+		listing  string
+		want     string
+		turnsOff bool
+	}{
+		{"low application delivery", client.LinkedInApplyNotEnabled, 1155, true, jobStateListed, "UPDATE", true},
+		{"blocked webhook", client.LinkedInApplyNotEnabled, 1154, true, jobStateListed, "UPDATE", true},
+		{"webhook not registered", client.LinkedInApplyNotEnabled, 1153, true, jobStateListed, "UPDATE", true},
+		{"question problem: a resync does not help", client.LinkedInApplyNotEnabled, 1151, true, jobStateListed, "", false},
+		{"enabled", client.LinkedInApplyEnabled, 0, true, jobStateListed, "", false},
+		{"no onsite_apply_configuration", client.LinkedInApplyNotEnabled, 1155, false, jobStateListed, "", true},
+		{"closing the job", client.LinkedInApplyNotEnabled, 1155, true, jobStateClosed, "CLOSE", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, s := validJobPostingModel(), validJobPostingModel()
+			if c.onsite {
+				p.OnsiteApplyConfiguration, s.OnsiteApplyConfiguration = apply, apply
+			}
+			p.ListingState = types.StringValue(c.listing)
+			var d diag.Diagnostics
+			s.LinkedInApplyStatus = types.StringValue(c.status)
+			s.LinkedInApplyStatusDetail = types.ObjectNull(statusDetailAttrTypes)
+			if c.code != 0 {
+				code := c.code
+				s.LinkedInApplyStatusDetail = statusDetailObject(ctx, jobstatus.KindLinkedInApply, c.status, &client.StatusDetail{ErrorCode: &code, ErrorType: "PARTNER_ERROR", StatusMessage: "X: y"}, &d)
+			}
+			if got := strings.Join(updateOperations(ctx, &p, &s, &d), ","); got != c.want || d.HasError() {
+				t.Errorf("operations %q, want %q (%v)", got, c.want, d)
+			}
+			if got := linkedInApplyTurnedOff(&s) != nil; got != c.turnsOff {
+				t.Errorf("turned off: %v, want %v", got, c.turnsOff)
+			}
+		})
+	}
+}
+
+func TestAddLinkedInApplyOutcome(t *testing.T) {
+	code := 1153
+	st := &client.JobPostingStatus{LinkedInApplyStatus: client.LinkedInApplyNotEnabled, LinkedInApplyStatusDetail: &client.StatusDetail{
+		ErrorCode: &code, ErrorType: "PARTNER_ERROR", StatusMessage: "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: Unable to register jobApplicationWebhookUrl"}}
+	m := &jobPostingModel{ExternalJobPostingID: types.StringValue("REQ-1")}
+	for _, c := range []struct {
+		onCreate bool
+		want     string
+	}{
+		{true, "Terraform marks it tainted, so the next apply closes it and posts it again"},
+		{false, "Once the webhook answers, the next plan re-sends the job as an UPDATE (LinkedIn's resync)."},
+	} {
+		var d diag.Diagnostics
+		addLinkedInApplyOutcome(&d, m, st, c.onCreate)
+		if len(d) != 1 || d[0].Summary() != `LinkedIn Apply not enabled for job posting "REQ-1"` ||
+			!strings.Contains(d[0].Detail(), `LinkedIn says: "ENABLING_APPLY_CONNECT_BY_PARTNER_FAILED: Unable to register jobApplicationWebhookUrl" (PARTNER_ERROR, error code 1153).`) ||
+			!strings.Contains(d[0].Detail(), "What to do: Make sure the jobApplicationWebhookUrl is valid") || !strings.Contains(d[0].Detail(), c.want) {
+			t.Errorf("on create %v: %v", c.onCreate, d)
+		}
+	}
+	var d diag.Diagnostics
+	addLinkedInApplyOutcome(&d, m, &client.JobPostingStatus{LinkedInApplyStatus: client.LinkedInApplyEnabled}, true)
+	if len(d) != 0 {
+		t.Errorf("ENABLED: %v", d)
+	}
 }
