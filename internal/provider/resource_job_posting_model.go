@@ -144,14 +144,7 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	}
 	// A CLOSE does not carry the questions: they matter only for a listed job.
 	if operation != client.JobOperationClose {
-		c, known, err := onsiteApplyConfiguration(ctx, m.OnsiteApplyConfiguration)
-		switch {
-		case err != nil:
-			diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", err.Error())
-		case !known:
-			diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", "onsite_apply_configuration is not known yet.")
-		}
-		j.OnsiteApplyConfiguration = c
+		j.OnsiteApplyConfiguration = onsiteApplyToSend(ctx, m.OnsiteApplyConfiguration, &diags)
 	}
 	j.Categories = setStrings(ctx, m.Categories, &diags)
 	j.Industries = setStrings(ctx, m.Industries, &diags)

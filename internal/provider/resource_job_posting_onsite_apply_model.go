@@ -101,6 +101,19 @@ func onsiteApplyConfiguration(ctx context.Context, v types.Object) (c *applyconn
 	return c, true, nil
 }
 
+// onsiteApplyToSend is the onsiteApplyConfiguration an operation sends (nil for null); by apply time every
+// value is known.
+func onsiteApplyToSend(ctx context.Context, v types.Object, diags *diag.Diagnostics) *applyconnect.Configuration {
+	c, known, err := onsiteApplyConfiguration(ctx, v)
+	switch {
+	case err != nil:
+		diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", err.Error())
+	case !known:
+		diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", "onsite_apply_configuration is not known yet.")
+	}
+	return c
+}
+
 // linkedInJSON is a known Terraform value as LinkedIn's JSON: objects with LinkedIn's names and without their
 // null attributes, lists and sets as arrays (a set's strings sorted, so that plan and state compare equal).
 func linkedInJSON(v attr.Value) any {
