@@ -273,3 +273,40 @@ func TestAccJobPosting_onsiteApplyResync(t *testing.T) {
 		},
 	})
 }
+
+// After an import, onsite_apply_configuration is null (LinkedIn does not return it): the first apply sends the
+// job with it as an UPDATE, LinkedIn enables LinkedIn Apply again, and the next plan is empty.
+func TestAccJobPosting_onsiteApplyImport(t *testing.T) {
+	env := acctest.NewEnv(t)
+	const id, addr = "REQ-APPLY-5", "linkedin_job_posting.test"
+	cfg := env.ChildProviderConfig() + jobPostingConfig("test", applyConnectJob(id, applicationReceiver(t), applyQuestions("Relocate?")))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: checkOperations(env, id, "CREATE")},
+			{ // forget it, keeping it listed
+				Config: env.ChildProviderConfig() + "removed {\n  from = linkedin_job_posting.test\n  lifecycle {\n    destroy = false\n  }\n}\n",
+			},
+			{
+				Config: cfg, ResourceName: addr, ImportState: true, ImportStateId: id, ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if a := s[0].Attributes; a["linkedin_apply_status"] != "ENABLED" || a["onsite_apply_configuration.%"] != "" {
+						return fmt.Errorf("imported %v", a)
+					}
+					return nil
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("linkedin_apply_status"), knownvalue.StringExact("ENABLED")),
+				},
+				Check: checkOperations(env, id, "CREATE", "UPDATE"),
+			},
+		},
+	})
+}
