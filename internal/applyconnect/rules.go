@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // LinkedIn Apply error codes of question problems (LinkedIn's status catalogue).
@@ -208,20 +209,24 @@ func (ck *checker) array(arr QuestionArray, seen map[string]Path) {
 	ck.prerequisites(arr, byID)
 }
 
+// length checks that a text is at most limit characters (Unicode code points, as LinkedIn counts them).
+func (ck *checker) length(p Path, text string, limit int) {
+	if n := utf8.RuneCountInString(text); n > limit {
+		ck.add(CodeUnableToProcessQuestions, p, fmt.Sprintf("Shorten it to at most %d characters.", limit),
+			"%s is %d characters long, more than %d", p[len(p)-1].Field, n, limit)
+	}
+}
+
 var allowedQuestionTags = map[string]bool{"b": true, "i": true, "a": true, "p": true, "ul": true, "li": true}
 
 var htmlTag = regexp.MustCompile(`</?([A-Za-z][A-Za-z0-9]*)[^>]*>`)
 
 // question checks one question's own fields.
 func (ck *checker) question(p Path, q *CustomQuestion) {
-	if n := len(q.PartnerQuestionIdentifier); n > MaxIdentifierLength {
-		ck.add(CodeUnableToProcessQuestions, p.Field("partnerQuestionIdentifier"), fmt.Sprintf("Use an identifier of at most %d characters.", MaxIdentifierLength),
-			"partnerQuestionIdentifier is %d characters long", n)
-	}
-	if n := len([]rune(q.QuestionText)); n > MaxQuestionTextLength {
-		ck.add(CodeUnableToProcessQuestions, p.Field("questionText"), fmt.Sprintf("Shorten the question to at most %d characters.", MaxQuestionTextLength),
-			"questionText is %d characters long", n)
-	}
+	ck.length(p.Field("partnerQuestionIdentifier"), q.PartnerQuestionIdentifier, MaxIdentifierLength)
+	ck.length(p.Field("questionText"), q.QuestionText, MaxQuestionTextLength)
+	ck.length(p.Field("helpMessage"), q.HelpMessage, MaxHelpMessageLength)
+	ck.length(p.Field("expandedHelpMessage"), q.ExpandedHelpMessage, MaxHelpMessageLength)
 	for _, m := range htmlTag.FindAllStringSubmatch(q.QuestionText, -1) {
 		if !allowedQuestionTags[strings.ToLower(m[1])] {
 			ck.add(CodeUnableToProcessQuestions, p.Field("questionText"), "Use only the HTML tags b, i, a, p, ul and li in question_text.",
@@ -261,10 +266,8 @@ func (ck *checker) multipleChoice(p Path, m *MultipleChoiceQuestionDetails) {
 				"symbolicName %q appears twice in this question", c.SymbolicName)
 		}
 		names[c.SymbolicName] = true
-		if len(c.SymbolicName) > MaxSymbolicNameLength {
-			ck.add(CodeUnableToProcessQuestions, cp, fmt.Sprintf("Use a symbolic name of at most %d characters.", MaxSymbolicNameLength),
-				"symbolicName is %d characters long", len(c.SymbolicName))
-		}
+		ck.length(cp, c.SymbolicName, MaxSymbolicNameLength)
+		ck.length(p.Field("choices").Index(i).Field("displayValue"), c.DisplayValue, MaxDisplayValueLength)
 	}
 	if n := m.DefaultValueSymbolicName; n != "" && !names[n] {
 		ck.add(CodeUnableToProcessQuestions, p.Field("defaultValueSymbolicName"), "Name one of the question's choices, or leave default_value_symbolic_name out.",
@@ -289,6 +292,7 @@ func (ck *checker) multipleChoice(p Path, m *MultipleChoiceQuestionDetails) {
 }
 
 func (ck *checker) text(p Path, t *TextQuestionDetails) {
+	ck.length(p.Field("suggestedValue"), t.SuggestedValue, MaxTextSuggestedLength)
 	if c := t.PreferredFormComponent; c != "" && c != Text && c != MultilineText {
 		ck.add(CodeUnableToProcessQuestions, p.Field("preferredFormComponent"), "Use TEXT or MULTILINE_TEXT for a text question.",
 			"%s is not a text component", c)

@@ -89,6 +89,10 @@ var ruleCases = []struct {
 	{"question text too long", withDetails(`{"textQuestionDetails":{"maxLength":5}}`), 0, ""}, // replaced below
 	{"disallowed HTML tag", additional("", strings.Replace(question("a"), "Do you have", "<h1>Do you</h1> have", 1)), 1151, setQ + "[0].questionText"},
 	{"identifier too long", additional("", question(strings.Repeat("x", 101))), 1151, setQ + "[0].partnerQuestionIdentifier"},
+	{"identifier of 100 accented letters is fine, display value too long", additional("", strings.Replace(question(strings.Repeat("é", 100)), `"displayValue":"Yes"`, `"displayValue":"`+strings.Repeat("y", MaxDisplayValueLength+1)+`"`, 1)),
+		1151, setQ + "[0].questionDetails.multipleChoiceQuestionDetails.choices[0].displayValue"},
+	{"help message too long", additional("", strings.Replace(question("a"), `"questionText"`, `"helpMessage":"`+strings.Repeat("h", MaxHelpMessageLength+1)+`","questionText"`, 1)), 1151, setQ + "[0].helpMessage"},
+	{"suggested text too long", withDetails(`{"textQuestionDetails":{"maxLength":5,"suggestedValue":"` + strings.Repeat("s", MaxTextSuggestedLength+1) + `"}}`), 1151, setQ + "[0].questionDetails.textQuestionDetails.suggestedValue"},
 }
 
 func decode(t *testing.T, questions string) *Configuration {
