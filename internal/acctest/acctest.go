@@ -43,10 +43,14 @@ type Env struct {
 	URL      string // base URL of the API (also hosts /oauth/v2 and /emulator)
 }
 
+// testOptions are the emulator's options in acceptance tests: job tasks (and LinkedIn Apply's decision) take
+// 50 ms, and an undelivered application is re-sent after milliseconds instead of LinkedIn's seconds to an hour.
+var testOptions = emulator.Options{TaskDelay: 50 * time.Millisecond, DeliveryRetryScale: 0.001}
+
 // NewEnv starts an emulator for t with job tasks that finish quickly; it is closed when t ends.
 func NewEnv(t testing.TB) *Env {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{TaskDelay: 50 * time.Millisecond})
+	emu, err := emulator.New(testOptions)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
@@ -72,7 +76,7 @@ type Outage struct {
 // NewOutageEnv starts an emulator like NewEnv whose server Outage.Stop can take down.
 func NewOutageEnv(t testing.TB) *Outage {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{TaskDelay: 50 * time.Millisecond})
+	emu, err := emulator.New(testOptions)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
