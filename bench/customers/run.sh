@@ -26,22 +26,21 @@ ALIAS_N=${ALIAS_N:-100}
 PLANS=${PLANS:-3}
 TASK_DELAY=${TASK_DELAY:-500ms}
 PARALLELISM=${PARALLELISM:-10}
-export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+source bench/lib.sh
 # Logging variables would change what is measured (the provider logs nothing unless a TF_LOG variable asks):
 # the benchmark runs Terraform as a user does by default.
 for v in $(env | grep -o '^TF_LOG[A-Z_]*' || true); do unset "$v"; done
 command -v terraform >/dev/null || { echo "bench/customers: terraform is required on PATH; nothing is downloaded" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "bench/customers: python3 is required (gen.py, procs.py, oauth_count.py)" >&2; exit 1; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-bench-customers.XXXXXX")
-EMU_PID="" PROXY_PID="" SAMPLER_PID=""
+bench_workdir customers
+PROXY_PID="" SAMPLER_PID=""
 stop() { if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; fi; }
-cleanup() {
+cleanup() { # bench_cleanup (the emulator, $WORK), after the sampler and the token counter
   local rc=$?
   stop "$SAMPLER_PID"
   stop "$PROXY_PID"
-  stop "$EMU_PID"
-  rm -rf "$WORK"
+  bench_cleanup
   [ "$rc" -eq 0 ] || echo "bench/customers FAILED (exit $rc)" >&2
   exit "$rc"
 }
@@ -53,6 +52,7 @@ go build -o "$WORK/bin/terraform-provider-linkedin" .
 go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator
 PROVIDER_BIN="$WORK/bin/terraform-provider-linkedin"
 
+bench_start_emulator "$WORK/bin/linkedin-emulator" --task-delay "$TASK_DELAY"
 wait_url() { # FILE PID: the first http://127.0.0.1:port the process printed
   local url=""
   for _ in $(seq 1 100); do
@@ -64,22 +64,11 @@ wait_url() { # FILE PID: the first http://127.0.0.1:port the process printed
   cat "$1" >&2
   return 1
 }
-"$WORK/bin/linkedin-emulator" --addr 127.0.0.1:0 --task-delay "$TASK_DELAY" >"$WORK/emulator.log" 2>&1 &
-EMU_PID=$!
-URL=$(wait_url "$WORK/emulator.log" "$EMU_PID")
 python3 "$ROOT/bench/customers/oauth_count.py" "$URL/oauth/v2" >"$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
 PROXY=$(wait_url "$WORK/proxy.log" "$PROXY_PID")
 
-cat >"$WORK/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "terraform-linkedin/linkedin" = "$WORK/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$WORK/terraformrc"
+bench_dev_overrides "$WORK/bin"
 export LINKEDIN_API_URL="$URL" LINKEDIN_OAUTH_URL="$PROXY/oauth/v2"
 export LINKEDIN_CLIENT_ID=emulator-parent LINKEDIN_CLIENT_SECRET=emulator-parent-secret
 
