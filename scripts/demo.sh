@@ -3,7 +3,8 @@
 # with no arguments. Builds the provider and the emulator, starts the emulator on a free loopback port, points
 # Terraform at the freshly built provider with dev_overrides (no `terraform init`, nothing downloaded), then:
 # apply the quickstart, show that a second plan is empty, change a value out of band through LinkedIn's API and
-# show the drift, import an existing configuration, destroy, and stop the emulator.
+# show the drift, import an existing configuration, post a job, destroy; then examples/many-customers for three
+# customers with one provider for all of them (scripts/demo-many-customers.sh); and stop the emulator.
 # TERRAFORM=/path/to/tofu (or another terraform; relative to the repository root) runs it with that CLI instead of
 # the terraform on PATH, e.g. `make demo TERRAFORM=../shared/tools/opentofu/tofu` for OpenTofu.
 set -euo pipefail
@@ -44,8 +45,10 @@ plan_expect() {
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-demo.XXXXXX")
 EMU_PID=""
+BUILD_PID=""
 cleanup() {
   local rc=$?
+  if [ -n "$BUILD_PID" ]; then kill "$BUILD_PID" 2>/dev/null || true; fi
   if [ -n "$EMU_PID" ] && kill -0 "$EMU_PID" 2>/dev/null; then
     kill "$EMU_PID" 2>/dev/null || true
     wait "$EMU_PID" 2>/dev/null || true
@@ -58,10 +61,21 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 section "Build the provider and the emulator"
+note "go build of the provider and the emulator into $WORK/bin"
+note "The first build on a machine compiles every dependency (Terraform's plugin framework, gRPC) and takes a"
+note "minute or more on a small machine; later builds come from Go's build cache in seconds."
 mkdir -p "$WORK/bin"
-go build -o "$WORK/bin/terraform-provider-linkedin" .
-go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator
-note "built into $WORK/bin"
+(go build -o "$WORK/bin/terraform-provider-linkedin" . && go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator) &
+BUILD_PID=$!
+built=$SECONDS ticks=0
+while kill -0 "$BUILD_PID" 2>/dev/null; do
+  sleep 0.5
+  ticks=$((ticks + 1))
+  if [ $((ticks % 30)) -eq 0 ]; then note "still compiling ($((SECONDS - built)) s; only the first build is slow)"; fi
+done
+wait "$BUILD_PID"
+BUILD_PID=""
+note "built in $((SECONDS - built)) s"
 
 section "Start the LinkedIn emulator on a free loopback port"
 "$WORK/bin/linkedin-emulator" --addr 127.0.0.1:0 --task-delay 200ms >"$WORK/emulator.log" 2>&1 &
@@ -155,7 +169,7 @@ tf state rm linkedin_integration_configuration.job_posting_viewers
 tf import linkedin_integration_configuration.job_posting_viewers "$ORG/ONE_CLICK_EXPORT/RECRUITER/JOB_POSTING_VIEWERS"
 plan_expect 0 tfc "no changes: the imported configuration matches"
 
-# ─── Job postings (issue #5) ──────────────────────────────────────────────────────────────────────────────
+# ─── Job postings ──────────────────────────────────────────────────────────────────────────────────────────
 # Post a job with the child provider, show its status, let LinkedIn close it (MEMBER_REPORTED) and show the drift.
 source "$ROOT/examples/resources/linkedin_job_posting/demo/demo_steps.sh"
 
@@ -163,6 +177,9 @@ section "Destroy"
 note "LinkedIn has no delete for applications and integrations and keeps CALLBACK_URL: those are only"
 note "removed from the state, with warnings. JOB_POSTING_VIEWERS is deleted."
 tf destroy -auto-approve
+
+# ─── Many customers, one provider ──────────────────────────────────────────────────────────────────────────
+source "$ROOT/scripts/demo-many-customers.sh"
 
 section "What the emulator served (API calls, OAuth and admin excluded)"
 curl -sS "$URL/emulator/requests" |
