@@ -29,8 +29,10 @@ import (
 const customersDescription = "Credentials of customers' child applications, keyed by your own customer key (a tenant id " +
 	"or slug: LinkedIn never sees it), so that one provider configuration manages many customers. A resource, data source " +
 	"or ephemeral resource with `customer = \"<key>\"` uses that entry's credentials; one without `customer` uses the " +
-	"provider's own credentials (`client_id`/`client_secret` or `access_token`, or their environment variables), which " +
-	"are optional when `customers` is set: without them, resources without `customer` fail at plan time.\n\n" +
+	"provider's own credentials (`client_id`/`client_secret` or `access_token`), which are optional when `customers` is " +
+	"set: without them, resources without `customer` fail at plan time. A provider with `customers` takes its own " +
+	"credentials only from its block, never from `LINKEDIN_ACCESS_TOKEN`, `LINKEDIN_CLIENT_ID` or `LINKEDIN_CLIENT_SECRET`: " +
+	"those usually hold the parent application's, with which LinkedIn refuses customers' data.\n\n" +
 	"Each entry sets exactly one of `access_token`, or `client_id` and `client_secret`, with the rules of the provider's " +
 	"own credentials; all three are sensitive. `api_url`, `oauth_url`, `api_version`, `api_family`, `max_retries`, " +
 	"`batch_window_ms` and `disable_coalescing` apply to every customer. Keys are one line of text without surrounding " +

@@ -99,6 +99,10 @@ func TestAccProvider_logRedaction(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: `
 provider "linkedin" {
+  # Its own credentials, for the resources without customer: a provider with customers does not take them
+  # from LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET.
+  client_id     = "` + emulator.ChildClientID + `"
+  client_secret = var.child_secret
   customers = {
     seeded  = { client_id = "` + emulator.ChildClientID + `", client_secret = var.child_secret }
     tokened = { access_token = var.child_token }

@@ -103,6 +103,9 @@ func stringSetting(v types.String, env string, getenv func(string) (string, bool
 // Authentication is taken as a whole: when the configuration sets any of access_token, client_id or
 // client_secret, the LINKEDIN_ACCESS_TOKEN/CLIENT_ID/CLIENT_SECRET variables are ignored. This lets an aliased
 // provider configured with a child application's credentials coexist with parent credentials in the environment.
+// A provider with customers never takes its own credentials from those variables either: they usually hold the
+// parent application's, and a resource that forgot its customer would otherwise be planned with them and fail
+// at refresh with LinkedIn's access error instead of at plan time with the provider's.
 func (m providerModel) clientConfig(getenv func(string) (string, bool), version string) (client.Config, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	cfg := client.Config{
@@ -118,7 +121,7 @@ func (m providerModel) clientConfig(getenv func(string) (string, bool), version 
 	source := "configuration"
 	if configured(m.AccessToken) || configured(m.ClientID) || configured(m.ClientSecret) {
 		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = m.AccessToken.ValueString(), m.ClientID.ValueString(), m.ClientSecret.ValueString()
-	} else {
+	} else if m.Customers.IsNull() {
 		source = "environment"
 		cfg.AccessToken, _ = getenv(envAccessToken)
 		cfg.ClientID, _ = getenv(envClientID)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -57,6 +58,24 @@ func TestClientConfigConfigurationWinsAsAWhole(t *testing.T) {
 	}
 	if cfg.AccessToken != "" || cfg.ClientID != "child" {
 		t.Errorf("environment credentials leaked into a configured provider: %+v", cfg)
+	}
+}
+
+// A provider with customers never takes its own credentials from the environment, which usually holds the
+// parent application's: a resource without customer then fails at plan time instead of being read with them.
+func TestClientConfigCustomersIgnoreEnvironmentCredentials(t *testing.T) {
+	m := nullModel()
+	m.Customers = types.MapValueMust(types.StringType, map[string]attr.Value{}) // any non-null map
+	cfg, diags := m.clientConfig(fakeEnv(map[string]string{envClientID: "parent", envClientSecret: "parent-secret",
+		envAPIURL: "http://127.0.0.1:1"}), "test")
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if cfg.ClientID != "" || cfg.ClientSecret != "" || cfg.AccessToken != "" {
+		t.Errorf("environment credentials taken by a provider with customers: %+v", cfg)
+	}
+	if cfg.BaseURL != "http://127.0.0.1:1" {
+		t.Errorf("other settings still come from the environment; got api_url %q", cfg.BaseURL)
 	}
 }
 
