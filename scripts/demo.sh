@@ -3,7 +3,8 @@
 # with no arguments. Builds the provider and the emulator, starts the emulator on a free loopback port, points
 # Terraform at the freshly built provider with dev_overrides (no `terraform init`, nothing downloaded), then:
 # apply the quickstart, show that a second plan is empty, change a value out of band through LinkedIn's API and
-# show the drift, import an existing configuration, post a job, destroy; then examples/many-customers for three
+# show the drift, import an existing configuration, post a job and an Apply Connect job whose application reaches
+# the example webhook receiver, destroy; then examples/many-customers for three
 # customers with one provider for all of them (scripts/demo-many-customers.sh); and stop the emulator.
 # TERRAFORM=/path/to/tofu (or another terraform; relative to the repository root) runs it with that CLI instead of
 # the terraform on PATH, e.g. `make demo TERRAFORM=../shared/tools/opentofu/tofu` for OpenTofu.
@@ -46,9 +47,11 @@ plan_expect() {
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/linkedin-demo.XXXXXX")
 EMU_PID=""
 BUILD_PID=""
+RECEIVER_PID=""
 cleanup() {
   local rc=$?
   if [ -n "$BUILD_PID" ]; then kill "$BUILD_PID" 2>/dev/null || true; fi
+  if [ -n "$RECEIVER_PID" ]; then kill "$RECEIVER_PID" 2>/dev/null || true; fi
   if [ -n "$EMU_PID" ] && kill -0 "$EMU_PID" 2>/dev/null; then
     kill "$EMU_PID" 2>/dev/null || true
     wait "$EMU_PID" 2>/dev/null || true
@@ -61,11 +64,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 section "Build the provider and the emulator"
-note "go build of the provider and the emulator into $WORK/bin"
+note "go build of the provider, the emulator and the example application webhook into $WORK/bin"
 note "The first build on a machine compiles every dependency (Terraform's plugin framework, gRPC) and takes a"
 note "minute or more on a small machine; later builds come from Go's build cache in seconds."
 mkdir -p "$WORK/bin"
-(go build -o "$WORK/bin/terraform-provider-linkedin" . && go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator) &
+(go build -o "$WORK/bin/terraform-provider-linkedin" . && go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator &&
+  go build -o "$WORK/bin/apply-connect-receiver" ./examples/apply-connect-receiver) &
 BUILD_PID=$!
 built=$SECONDS ticks=0
 while kill -0 "$BUILD_PID" 2>/dev/null; do
@@ -170,7 +174,8 @@ tf import linkedin_integration_configuration.job_posting_viewers "$ORG/ONE_CLICK
 plan_expect 0 tfc "no changes: the imported configuration matches"
 
 # ─── Job postings ──────────────────────────────────────────────────────────────────────────────────────────
-# Post a job with the child provider, show its status, let LinkedIn close it (MEMBER_REPORTED) and show the drift.
+# Post a job with the child provider, show its status, let LinkedIn close it (MEMBER_REPORTED) and show the
+# drift; then an Apply Connect job, and an application delivered to the example receiver.
 source "$ROOT/examples/resources/linkedin_job_posting/demo/demo_steps.sh"
 
 section "Destroy"
