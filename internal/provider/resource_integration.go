@@ -163,9 +163,10 @@ func (r *integrationResource) Read(ctx context.Context, req resource.ReadRequest
 		"the customer turned it off or LinkedIn removed it. The next apply fails until the customer enables it again") {
 		return
 	}
+	before := attrValues(&state)
 	state.fromAPI(in)
 	state.IntegrationName = types.StringValue(in.IntegrationName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setReadState(ctx, resp, &state, before)
 }
 
 func (r *integrationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -194,9 +194,10 @@ func (r *integrationConfigurationResource) Read(ctx context.Context, req resourc
 		"it was deleted outside Terraform (or the customer turned the integration off); the next apply sets it again") {
 		return
 	}
+	before := attrValues(&state)
 	state.setKey(key)
 	state.Value = types.StringValue(got.Value)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setReadState(ctx, resp, &state, before)
 }
 
 func (r *integrationConfigurationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

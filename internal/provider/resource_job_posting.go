@@ -563,6 +563,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 	if skip || c == nil || resp.Diagnostics.HasError() {
 		return
 	}
+	before := attrValues(&m)
 	id := m.ExternalJobPostingID.ValueString()
 	if id == "" {
 		id = m.ID.ValueString()
@@ -614,7 +615,7 @@ func (r *jobPostingResource) Read(ctx context.Context, req resource.ReadRequest,
 		}
 	}
 	m.nullUnknowns()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	setReadState(ctx, resp, &m, before)
 }
 
 func (r *jobPostingResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
