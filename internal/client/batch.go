@@ -26,6 +26,34 @@ type entry struct {
 	err error           // per-key *Error, or the whole call's error
 }
 
+// runGrouped makes one call per group of items that share a key (the groups in order of their first item)
+// and puts each call's entries back at their items' indexes. call gets the group's key and its items'
+// indexes, and answers one entry per index, even when it fails; the error is the first call's that failed.
+func runGrouped[T any, K comparable](items []T, key func(T) K, call func(k K, idx []int) ([]entry, error)) ([]entry, error) {
+	var order []K
+	groups := map[K][]int{}
+	for i, it := range items {
+		k := key(it)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	out := make([]entry, len(items))
+	var firstErr error
+	for _, k := range order {
+		idx := groups[k]
+		entries, err := call(k, idx)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		for j, i := range idx {
+			out[i] = entries[j]
+		}
+	}
+	return out, firstErr
+}
+
 // idsList writes ids in protocol 2.0 form, ids=List(k1,k2), from the keys' URL-escaped encodings.
 func idsList(enc []string) string {
 	n := len("ids=List()") + len(enc)

@@ -85,7 +85,6 @@ type configCall struct {
 }
 
 func (s *ConfigurationsService) run(ctx context.Context, keys []ConfigurationKey, cc configCall) ([]entry, error) {
-	out := make([]entry, len(keys))
 	mk := func(path string, ids func([]string) string, idx []int) batchCall {
 		bc := batchCall{method: cc.method, restli: cc.restli, path: path, ids: ids, idempotent: cc.idempotent}
 		if cc.body != nil {
@@ -116,31 +115,15 @@ func (s *ConfigurationsService) run(ctx context.Context, keys []ConfigurationKey
 		}
 		return mk("/rest/integrationConfigurations", idsList, idx).run(ctx, s.c, rkeys)
 	}
-	// Legacy: group by integration, in order of first appearance.
-	var order []IntegrationKey
-	groups := map[IntegrationKey][]int{}
-	for i, k := range keys {
-		if _, ok := groups[k.IntegrationKey]; !ok {
-			order = append(order, k.IntegrationKey)
-		}
-		groups[k.IntegrationKey] = append(groups[k.IntegrationKey], i)
-	}
-	var firstErr error
-	for _, ik := range order {
-		idx := groups[ik]
-		rkeys := make([]restli.Key, len(idx))
-		for j, i := range idx {
-			rkeys[j] = s.keyIn(keys[i])
-		}
-		entries, err := mk(legacyConfigurationsPath(ik), idsRepeated, idx).run(ctx, s.c, rkeys)
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		for j, i := range idx {
-			out[i] = entries[j]
-		}
-	}
-	return out, firstErr
+	// Legacy: one call per integration, in order of first appearance.
+	return runGrouped(keys, func(k ConfigurationKey) IntegrationKey { return k.IntegrationKey },
+		func(ik IntegrationKey, idx []int) ([]entry, error) {
+			rkeys := make([]restli.Key, len(idx))
+			for j, i := range idx {
+				rkeys[j] = s.keyIn(keys[i])
+			}
+			return mk(legacyConfigurationsPath(ik), idsRepeated, idx).run(ctx, s.c, rkeys)
+		})
 }
 
 // keyIn is a configuration's key within its call: the four-part key on /rest, the bare name on /v2.

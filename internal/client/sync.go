@@ -112,18 +112,7 @@ func (s *SyncService) send(ctx context.Context, lane *syncLane, method, rl strin
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	out := make([]entry, len(targets))
-	var order []string
-	groups := map[string][]int{}
-	for i, t := range targets {
-		if _, ok := groups[t.path]; !ok {
-			order = append(order, t.path)
-		}
-		groups[t.path] = append(groups[t.path], i)
-	}
-	var firstErr error
-	for _, path := range order {
-		idx := groups[path]
+	return runGrouped(targets, func(t syncTarget) string { return t.path }, func(path string, idx []int) ([]entry, error) {
 		keys := make([]restli.Key, len(idx))
 		bodyOf := map[string]any{}
 		for j, i := range idx {
@@ -143,15 +132,8 @@ func (s *SyncService) send(ctx context.Context, lane *syncLane, method, rl strin
 				return map[string]any{"entities": entities}
 			}
 		}
-		entries, err := bc.run(ctx, s.c, keys)
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		for j, i := range idx {
-			out[i] = entries[j]
-		}
-	}
-	return out, firstErr
+		return bc.run(ctx, s.c, keys)
+	})
 }
 
 // legacy reports whether the client speaks the /v2 family.
