@@ -78,20 +78,30 @@ func HTTPSURL(s string) error {
 // local receiver listens for a local LinkedIn emulator: nothing leaves the machine there.
 func WebhookURL(s string) error {
 	const rule = "must be an https:// URL (http:// only for a loopback host: localhost, 127.0.0.0/8 or ::1), such as https://ats.example.com/linkedin/applications"
-	u, problem := parseAbsolute(s)
-	switch {
-	case problem != "":
-	case !httpScheme(u):
-		problem = fmt.Sprintf("it starts with %s://; LinkedIn delivers applications only to https://", u.Scheme)
-	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
-		https := *u
-		https.Scheme = "https"
-		problem = fmt.Sprintf("LinkedIn delivers applications (with the applicants' personal data) only over https://; use %s", https.String())
-	}
+	_, problem := httpsOrLoopback(s, "LinkedIn delivers applications only to https://", func(string) string {
+		return "LinkedIn delivers applications (with the applicants' personal data) only over https://"
+	})
 	if problem != "" {
 		return fmt.Errorf("%s, got %q: %s", rule, s, problem)
 	}
 	return nil
+}
+
+// httpsOrLoopback parses s as a URL that must be https://, or http:// on a loopback host (where a local emulator
+// or receiver listens and nothing leaves the machine), and returns what is wrong ("" = nothing). otherScheme says
+// what to do about a scheme other than http(s); exposed says what plain http:// to host would expose.
+func httpsOrLoopback(s, otherScheme string, exposed func(host string) string) (*url.URL, string) {
+	u, problem := parseAbsolute(s)
+	switch {
+	case problem != "":
+	case !httpScheme(u):
+		problem = fmt.Sprintf("it starts with %s://; %s", u.Scheme, otherScheme)
+	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
+		https := *u
+		https.Scheme = "https"
+		problem = fmt.Sprintf("%s; use %s", exposed(u.Hostname()), https.String())
+	}
+	return u, problem
 }
 
 // IsLoopbackHost reports whether host (without port) is localhost or a loopback address (127.0.0.0/8, ::1).
@@ -108,16 +118,11 @@ func IsLoopbackHost(host string) bool {
 // secrets and access tokens travel on these calls.
 func EndpointURL(s string) error {
 	const rule = "must be an https:// URL (http:// only for a loopback host: localhost, 127.0.0.0/8 or ::1)"
-	u, problem := parseAbsolute(s)
+	u, problem := httpsOrLoopback(s, "use https://", func(host string) string {
+		return "plain http:// to " + host + " would send the client secret and access tokens unencrypted"
+	})
 	switch {
 	case problem != "":
-	case !httpScheme(u):
-		problem = fmt.Sprintf("it starts with %s://; use https://", u.Scheme)
-	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
-		https := *u
-		https.Scheme = "https"
-		problem = fmt.Sprintf("plain http:// to %s would send the client secret and access tokens unencrypted; use %s",
-			u.Hostname(), https.String())
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
 		problem = "a base URL takes no query (?…) or fragment (#…); remove it"
 	}
