@@ -2,13 +2,13 @@ package emulator
 
 import (
 	"encoding/json"
-	"net"
 	"net/url"
 	"sort"
 	"strconv"
 	"time"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
+	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
 )
 
 // This file is LinkedIn Apply's enablement of an Apply Connect job
@@ -167,9 +167,7 @@ func callableWebhook(raw string) bool {
 	case "https":
 		return true
 	case "http":
-		host := u.Hostname()
-		ip := net.ParseIP(host)
-		return host == "localhost" || (ip != nil && ip.IsLoopback())
+		return validate.IsLoopbackHost(u.Hostname())
 	}
 	return false
 }
