@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"reflect"
 	"slices"
@@ -108,7 +109,7 @@ func checkRecord(rec *record, path string, m map[string]any, t reflect.Type) {
 			checkSymbol(rec, path+"/"+name, name, s)
 		}
 	}
-	for _, name := range sortedKeys(m) {
+	for _, name := range slices.Sorted(maps.Keys(m)) {
 		if _, ok := known[name]; !ok {
 			rec.fail(path+"/"+name, "unrecognized field found but not allowed")
 		}
@@ -129,15 +130,6 @@ func checkSymbol(rec *record, path, name, s string) {
 	if !slices.Contains(symbols, s) {
 		rec.fail(path, "%q is not an enum symbol; should be one of %s", s, strings.Join(symbols, ", "))
 	}
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // isLong reports whether v is an integral JSON number (json.Number from a request, float64 from a posting
