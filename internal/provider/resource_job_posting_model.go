@@ -16,41 +16,41 @@ import (
 
 // jobPostingModel is the Terraform state of a linkedin_job_posting.
 type jobPostingModel struct {
-	ID                        types.String `tfsdk:"id"`
-	ExternalJobPostingID      types.String `tfsdk:"external_job_posting_id"`
-	IntegrationContext        types.String `tfsdk:"integration_context"`
-	CompanyName               types.String `tfsdk:"company_name"`
-	CompanyPageURL            types.String `tfsdk:"company_page_url"`
-	Title                     types.String `tfsdk:"title"`
-	Description               types.String `tfsdk:"description"`
-	CompanyApplyURL           types.String `tfsdk:"company_apply_url"`
-	ListedAt                  types.String `tfsdk:"listed_at"`
-	Location                  types.String `tfsdk:"location"`
-	CountryCode               types.String `tfsdk:"country_code"`
-	PostalCode                types.String `tfsdk:"postal_code"`
-	ListingState              types.String `tfsdk:"listing_state"`
-	AlternateLocations        types.List   `tfsdk:"alternate_locations"`
-	EmploymentStatus          types.String `tfsdk:"employment_status"`
-	ExperienceLevel           types.String `tfsdk:"experience_level"`
-	WorkplaceType             types.String `tfsdk:"workplace_type"`
-	Categories                types.Set    `tfsdk:"categories"`
-	Industries                types.Set    `tfsdk:"industries"`
-	ListingType               types.String `tfsdk:"listing_type"`
-	Contract                  types.String `tfsdk:"contract"`
-	ExpireAt                  types.String `tfsdk:"expire_at"`
-	Availability              types.String `tfsdk:"availability"`
-	CompanyJobCode            types.String `tfsdk:"company_job_code"`
-	SkillsDescription         types.String `tfsdk:"skills_description"`
-	TrackingPixelURL          types.String `tfsdk:"tracking_pixel_url"`
-	PosterEmail               types.String `tfsdk:"poster_email"`
-	AccessRestricted          types.Bool   `tfsdk:"access_restricted"`
-	RequisitionOwnerEmail     types.String `tfsdk:"requisition_owner_email"`
-	RequisitionOwnerFirstName types.String `tfsdk:"requisition_owner_first_name"`
-	RequisitionOwnerLastName  types.String `tfsdk:"requisition_owner_last_name"`
-	Compensation              types.List   `tfsdk:"compensation"`
-	RenewalTrigger            types.String `tfsdk:"renewal_trigger"`
-	OnsiteApplyConfiguration  types.Object `tfsdk:"onsite_apply_configuration"`
-	Customer                  types.String `tfsdk:"customer"`
+	ID                        types.String      `tfsdk:"id"`
+	ExternalJobPostingID      types.String      `tfsdk:"external_job_posting_id"`
+	IntegrationContext        types.String      `tfsdk:"integration_context"`
+	CompanyName               types.String      `tfsdk:"company_name"`
+	CompanyPageURL            types.String      `tfsdk:"company_page_url"`
+	Title                     types.String      `tfsdk:"title"`
+	Description               types.String      `tfsdk:"description"`
+	CompanyApplyURL           types.String      `tfsdk:"company_apply_url"`
+	ListedAt                  types.String      `tfsdk:"listed_at"`
+	Location                  types.String      `tfsdk:"location"`
+	CountryCode               types.String      `tfsdk:"country_code"`
+	PostalCode                types.String      `tfsdk:"postal_code"`
+	ListingState              types.String      `tfsdk:"listing_state"`
+	AlternateLocations        types.List        `tfsdk:"alternate_locations"`
+	EmploymentStatus          types.String      `tfsdk:"employment_status"`
+	ExperienceLevel           types.String      `tfsdk:"experience_level"`
+	WorkplaceType             types.String      `tfsdk:"workplace_type"`
+	Categories                types.Set         `tfsdk:"categories"`
+	Industries                types.Set         `tfsdk:"industries"`
+	ListingType               types.String      `tfsdk:"listing_type"`
+	Contract                  types.String      `tfsdk:"contract"`
+	ExpireAt                  types.String      `tfsdk:"expire_at"`
+	Availability              types.String      `tfsdk:"availability"`
+	CompanyJobCode            types.String      `tfsdk:"company_job_code"`
+	SkillsDescription         types.String      `tfsdk:"skills_description"`
+	TrackingPixelURL          types.String      `tfsdk:"tracking_pixel_url"`
+	PosterEmail               types.String      `tfsdk:"poster_email"`
+	AccessRestricted          types.Bool        `tfsdk:"access_restricted"`
+	RequisitionOwnerEmail     types.String      `tfsdk:"requisition_owner_email"`
+	RequisitionOwnerFirstName types.String      `tfsdk:"requisition_owner_first_name"`
+	RequisitionOwnerLastName  types.String      `tfsdk:"requisition_owner_last_name"`
+	Compensation              types.List        `tfsdk:"compensation"`
+	RenewalTrigger            types.String      `tfsdk:"renewal_trigger"`
+	OnsiteApplyConfiguration  cachedObjectValue `tfsdk:"onsite_apply_configuration"`
+	Customer                  types.String      `tfsdk:"customer"`
 
 	JobPostingURN             types.String   `tfsdk:"job_posting_urn"`
 	JobPostingURL             types.String   `tfsdk:"job_posting_url"`
@@ -144,7 +144,7 @@ func (m *jobPostingModel) toJobPosting(ctx context.Context, operation string) (c
 	}
 	// A CLOSE does not carry the questions: they matter only for a listed job.
 	if operation != client.JobOperationClose {
-		j.OnsiteApplyConfiguration = onsiteApplyToSend(ctx, m.OnsiteApplyConfiguration, &diags)
+		j.OnsiteApplyConfiguration = onsiteApplyToSend(ctx, m.OnsiteApplyConfiguration.ObjectValue, &diags)
 	}
 	j.Categories = setStrings(ctx, m.Categories, &diags)
 	j.Industries = setStrings(ctx, m.Industries, &diags)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
@@ -33,7 +35,7 @@ const onsiteApplyDescription = "Turns on LinkedIn Apply (Apply Connect): applica
 
 // onsiteApplyAttribute is onsite_apply_configuration.
 func onsiteApplyAttribute() schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{
+	a := schema.SingleNestedAttribute{
 		Optional:            true,
 		MarkdownDescription: onsiteApplyDescription,
 		Attributes: map[string]schema.Attribute{
@@ -50,6 +52,9 @@ func onsiteApplyAttribute() schema.SingleNestedAttribute {
 			},
 		},
 	}
+	// The type has about 500 nodes: built once (cached_object_type.go), not on every conversion of every plan.
+	a.CustomType = newCachedObjectType(context.Background(), a.GetNestedObject().Type().(basetypes.ObjectType))
+	return a
 }
 
 // questionSectionAttributes are the seven sections of questions.

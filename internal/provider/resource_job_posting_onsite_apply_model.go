@@ -170,7 +170,7 @@ func validateOnsiteApply(ctx context.Context, m *jobPostingModel, diags *diag.Di
 				"(https://learn.microsoft.com/en-us/linkedin/talent/apply-connect/sync-jobs-onsite-apply) takes only public jobs. "+
 				"Set availability = \"PUBLIC\", or remove onsite_apply_configuration.", describeAvailability(m.Availability)))
 	}
-	c, ok, err := onsiteApplyConfiguration(ctx, m.OnsiteApplyConfiguration)
+	c, ok, err := onsiteApplyConfiguration(ctx, m.OnsiteApplyConfiguration.ObjectValue)
 	if err != nil {
 		diags.AddAttributeError(path.Root(onsiteApplyAttributeName), "Invalid onsite_apply_configuration", err.Error())
 		return

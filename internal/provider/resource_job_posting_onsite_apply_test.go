@@ -19,7 +19,7 @@ import (
 
 // onsiteApplyValue is onsite_apply_configuration from a fragment written as Terraform's JSON (attribute
 // names in snake_case; attributes left out are null).
-func onsiteApplyValue(t *testing.T, fragment string) types.Object {
+func onsiteApplyValue(t *testing.T, fragment string) cachedObjectValue {
 	t.Helper()
 	ctx := context.Background()
 	typ := onsiteApplyAttribute().GetType()
@@ -31,7 +31,7 @@ func onsiteApplyValue(t *testing.T, fragment string) types.Object {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return v.(types.Object)
+	return v.(cachedObjectValue)
 }
 
 // applyJob is a job posting with onsite_apply_configuration from fragment, everything else valid.
@@ -224,7 +224,7 @@ func TestOnsiteApplyConfiguration_linkedInJSON(t *testing.T) {
 			{"partner_question_identifier":"relocate","question_text":"Relocate?","required":true,"question_details":{"multiple_choice_question_details":{"preferred_form_component":"RADIO_BUTTONS","choices":[{"symbolic_name":"YES","display_value":"Yes"},{"symbolic_name":"NO","display_value":"No"}],"favorable_multiple_choice_answer":{"favorable_symbolic_names":["YES"]}}}},
 			{"partner_question_identifier":"where","question_text":"Where to?","question_details":{"document_question_details":{"acceptable_file_extensions":["pdf","docx"]}},
 			 "prerequisite_question_response":{"prerequisite_question":{"partner_question_identifier":"relocate"},"prerequisite_response":{"multiple_choice_answer_value":{"symbolic_names":["YES"]}}}}]}]}}}`
-	c, known, err := onsiteApplyConfiguration(context.Background(), onsiteApplyValue(t, fragment))
+	c, known, err := onsiteApplyConfiguration(context.Background(), onsiteApplyValue(t, fragment).ObjectValue)
 	if err != nil || !known {
 		t.Fatalf("known %v, err %v", known, err)
 	}
@@ -247,7 +247,7 @@ func TestOnsiteApplyConfiguration_linkedInJSON(t *testing.T) {
 func TestOnsiteApplyConfiguration_everyAttributeIsLinkedIns(t *testing.T) {
 	full := fullValue(onsiteApplyAttribute().Attributes, 0)
 	raw, _ := json.Marshal(full)
-	if _, _, err := onsiteApplyConfiguration(context.Background(), onsiteApplyValue(t, string(raw))); err != nil {
+	if _, _, err := onsiteApplyConfiguration(context.Background(), onsiteApplyValue(t, string(raw)).ObjectValue); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"job_application_webhook_url", "custom_question_sets", "favorable_symbolic_names", "hide_end_date_label"} {
