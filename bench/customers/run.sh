@@ -14,6 +14,7 @@
 #   N=50 ALIAS_N=20 bench/customers/run.sh         # a quick look
 #   ALIAS_N=0 bench/customers/run.sh               # without the comparison
 #   PLANS=5 TASK_DELAY=2s PARALLELISM=10 bench/customers/run.sh
+#   PROFILE=/tmp/prof ALIAS_N=0 bench/customers/run.sh  # also a CPU profile of each provider process
 #
 # Phases of every run: provision (apply: the child applications), then every customer enables its integrations
 # in LinkedIn (emulator admin API), configure (apply: integrations, configuration keys, jobs), and PLANS no-op
@@ -26,6 +27,7 @@ ALIAS_N=${ALIAS_N:-100}
 PLANS=${PLANS:-3}
 TASK_DELAY=${TASK_DELAY:-500ms}
 PARALLELISM=${PARALLELISM:-10}
+PROFILE=${PROFILE:-}
 source bench/lib.sh
 # Logging variables would change what is measured (the provider logs nothing unless a TF_LOG variable asks):
 # the benchmark runs Terraform as a user does by default.
@@ -48,7 +50,13 @@ trap cleanup EXIT INT TERM
 
 echo "» building the provider and the emulator"
 mkdir -p "$WORK/bin"
-go build -o "$WORK/bin/terraform-provider-linkedin" .
+if [ -n "$PROFILE" ]; then # pprof.go: each provider process writes its profile where the variable says
+  mkdir -p "$PROFILE"
+  go build -tags pprof -o "$WORK/bin/terraform-provider-linkedin" .
+  export LINKEDIN_PROVIDER_CPUPROFILE="$PROFILE/provider.{pid}.pprof"
+else
+  go build -o "$WORK/bin/terraform-provider-linkedin" .
+fi
 go build -o "$WORK/bin/linkedin-emulator" ./cmd/linkedin-emulator
 PROVIDER_BIN="$WORK/bin/terraform-provider-linkedin"
 
