@@ -4,7 +4,7 @@
 # Import blocks of resources already in the state do nothing, so these can stay.
 
 locals {
-  existing_active = { for key, c in local.active : key => c if c.existing }
+  existing_active = { for key, c in local.active : key => c if var.customers[key].existing }
 }
 
 # Integrations: the customer enabled them in LinkedIn. (Creating one adopts what the customer enabled too; the

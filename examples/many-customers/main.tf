@@ -28,8 +28,8 @@ resource "linkedin_provisioned_application" "customer" {
   for_each = local.provisioned
 
   unique_foreign_id = each.key
-  name              = "${var.ats_name} - ${each.value.name}"
-  description       = "${each.value.name}'s connection to ${var.ats_name}"
+  name              = "${var.ats_name} - ${each.value}"
+  description       = "${each.value}'s connection to ${var.ats_name}"
 }
 
 # Every customer's credentials, keyed by our customer key: those of the applications provisioned above and,
@@ -50,22 +50,28 @@ provider "linkedin" {
 }
 
 locals {
-  provisioned = { for key, c in var.customers : key => c if !c.existing }
+  # What each resource's for_each iterates over is kept small on purpose: Terraform evaluates a resource's
+  # for_each again for every instance it plans, so a for_each over whole customer objects (their jobs
+  # included), or over another resource's instances, costs time that grows with the square of the number of
+  # customers. Names and organizations are all the customer-level resources need.
+  provisioned = { for key, c in var.customers : key => c.name if !c.existing }
 
   # The customers whose integrations, configuration and jobs this configuration manages: those that enabled
   # the integrations in LinkedIn (stage "active"). A customer in stage "onboarding" has only its application;
   # one in stage "offboarding" keeps its credentials while its resources are removed.
-  active = { for key, c in var.customers : key => c if c.stage == "active" }
+  active = {
+    for key, c in var.customers : key => { name = c.name, organization = c.organization } if c.stage == "active"
+  }
 
   # Every job of every active customer, keyed "<customer>/<external job id>".
   jobs = merge([
-    for key, c in local.active : {
+    for key, c in var.customers : {
       for id, job in c.jobs : "${key}/${id}" => merge(job, {
         customer     = key
         id           = id
         organization = c.organization
       })
-    }
+    } if c.stage == "active"
   ]...)
 }
 
@@ -90,36 +96,43 @@ resource "linkedin_integration" "in_ats_indicator" {
   integration_name    = "${each.value.name} - in-ATS indicator"
 }
 
+# Each customer's configuration keys, set once its integrations are adopted (depends_on orders them; an
+# expression such as linkedin_integration.one_click_export[each.key].integration_context would too, but makes
+# Terraform assemble every instance of that resource for each key it plans).
+#
 # Where LinkedIn sends each customer's One-Click Export events: one HTTPS URL per customer.
 resource "linkedin_integration_configuration" "callback_url" {
-  for_each = linkedin_integration.one_click_export
-  provider = linkedin.customers
-  customer = each.value.customer
+  for_each   = local.active
+  provider   = linkedin.customers
+  customer   = each.key
+  depends_on = [linkedin_integration.one_click_export]
 
-  integration_context = each.value.integration_context
-  integration_type    = each.value.integration_type
+  integration_context = each.value.organization
+  integration_type    = "ONE_CLICK_EXPORT"
   name                = "CALLBACK_URL"
   value               = "${var.callback_base_url}/${each.key}/one-click-export"
 }
 
 resource "linkedin_integration_configuration" "job_posting_viewers" {
-  for_each = linkedin_integration.one_click_export
-  provider = linkedin.customers
-  customer = each.value.customer
+  for_each   = local.active
+  provider   = linkedin.customers
+  customer   = each.key
+  depends_on = [linkedin_integration.one_click_export]
 
-  integration_context = each.value.integration_context
-  integration_type    = each.value.integration_type
+  integration_context = each.value.organization
+  integration_type    = "ONE_CLICK_EXPORT"
   name                = "JOB_POSTING_VIEWERS"
   value               = "ALL_PRODUCT_USERS"
 }
 
 resource "linkedin_integration_configuration" "application_viewers" {
-  for_each = linkedin_integration.in_ats_indicator
-  provider = linkedin.customers
-  customer = each.value.customer
+  for_each   = local.active
+  provider   = linkedin.customers
+  customer   = each.key
+  depends_on = [linkedin_integration.in_ats_indicator]
 
-  integration_context = each.value.integration_context
-  integration_type    = each.value.integration_type
+  integration_context = each.value.organization
+  integration_type    = "IN_ATS_INDICATOR"
   name                = "APPLICATION_VIEWERS"
   value               = "ALL_PRODUCT_USERS"
 }
