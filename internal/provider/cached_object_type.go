@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -25,7 +26,7 @@ type cachedObjectType struct {
 // cachedObjectTypes is what every copy of one cachedObjectType shares: its Terraform type, built once, and an
 // identity, so that comparing two copies of the same type takes one pointer comparison.
 type cachedObjectTypes struct {
-	terraform tftypes.Object
+	terraform tftypes.Type
 }
 
 var (
@@ -33,13 +34,19 @@ var (
 	_ basetypes.ObjectValuable = cachedObjectValue{}
 )
 
-// newCachedObjectType is the type of an object with these attribute types (those of the nested attribute's
-// NestedAttributeObject.Type()).
-func newCachedObjectType(ctx context.Context, object basetypes.ObjectType) cachedObjectType {
-	return cachedObjectType{
-		ObjectType: object,
-		shared:     &cachedObjectTypes{terraform: object.TerraformType(ctx).(tftypes.Object)},
+// newCachedObjectType is the type of an object with these attribute types.
+func newCachedObjectType(ctx context.Context, attrTypes map[string]attr.Type) cachedObjectType {
+	object := basetypes.ObjectType{AttrTypes: attrTypes}
+	return cachedObjectType{ObjectType: object, shared: &cachedObjectTypes{terraform: object.TerraformType(ctx)}}
+}
+
+// nestedAttributeTypes are the attribute types of a nested attribute's object.
+func nestedAttributeTypes(attrs map[string]schema.Attribute) map[string]attr.Type {
+	types := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		types[name] = a.GetType()
 	}
+	return types
 }
 
 // TerraformType is the Terraform type built by newCachedObjectType.
@@ -85,7 +92,11 @@ func (t cachedObjectType) ValueFromTerraform(ctx context.Context, in tftypes.Val
 	if err != nil {
 		return nil, err
 	}
-	return cachedObjectValue{ObjectValue: v.(basetypes.ObjectValue), typ: t}, nil
+	o, ok := v.(basetypes.ObjectValue)
+	if !ok {
+		return nil, fmt.Errorf("ObjectType converted %s to %T", in, v)
+	}
+	return cachedObjectValue{ObjectValue: o, typ: t}, nil
 }
 
 // cachedObjectValue is a value of a cachedObjectType: an ObjectValue that knows its type.

@@ -18,14 +18,14 @@ func TestCachedObjectType(t *testing.T) {
 		"name":  types.StringType,
 		"items": types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{"n": types.Int64Type}}},
 	}}
-	typ := newCachedObjectType(ctx, object)
+	typ := newCachedObjectType(ctx, object.AttrTypes)
 	if !typ.TerraformType(ctx).Equal(object.TerraformType(ctx)) {
 		t.Fatalf("Terraform type %s, want %s", typ.TerraformType(ctx), object.TerraformType(ctx))
 	}
-	if !typ.Equal(typ) || !typ.Equal(newCachedObjectType(ctx, object)) || typ.Equal(object) {
+	if !typ.Equal(typ) || !typ.Equal(newCachedObjectType(ctx, object.AttrTypes)) || typ.Equal(object) {
 		t.Fatal("a cached type equals itself and a cached type of the same attributes, and not the plain ObjectType")
 	}
-	other := newCachedObjectType(ctx, types.ObjectType{AttrTypes: map[string]attr.Type{"name": types.StringType}})
+	other := newCachedObjectType(ctx, map[string]attr.Type{"name": types.StringType})
 	if typ.Equal(other) {
 		t.Fatal("cached types of different attributes are equal")
 	}

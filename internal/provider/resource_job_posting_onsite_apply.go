@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/applyconnect"
 	"github.com/terraform-linkedin/terraform-provider-linkedin/internal/validate"
@@ -53,7 +52,7 @@ func onsiteApplyAttribute() schema.SingleNestedAttribute {
 		},
 	}
 	// The type has about 500 nodes: built once (cached_object_type.go), not on every conversion of every plan.
-	a.CustomType = newCachedObjectType(context.Background(), a.GetNestedObject().Type().(basetypes.ObjectType))
+	a.CustomType = newCachedObjectType(context.Background(), nestedAttributeTypes(a.Attributes))
 	return a
 }
 
