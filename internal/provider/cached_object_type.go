@@ -18,6 +18,10 @@ import (
 // the attribute is set or not. This type builds its Terraform type once, and converts null and unknown values
 // without walking it; a value that is set is converted by ObjectType as before. It is the schema's CustomType:
 // the schema, the values Terraform sees and the documentation are those of the plain nested attribute.
+//
+// Two consequences for code that reads such an attribute: its Go type is cachedObjectValue, not types.Object
+// (GetAttribute into a types.Object fails with a conversion error), and a future state upgrader's PriorSchema
+// must keep the CustomType for the model to read it.
 type cachedObjectType struct {
 	basetypes.ObjectType
 	shared *cachedObjectTypes
@@ -49,8 +53,15 @@ func nestedAttributeTypes(attrs map[string]schema.Attribute) map[string]attr.Typ
 	return types
 }
 
-// TerraformType is the Terraform type built by newCachedObjectType.
-func (t cachedObjectType) TerraformType(context.Context) tftypes.Type { return t.shared.terraform }
+// TerraformType is the Terraform type built by newCachedObjectType. The zero type (of a zero
+// cachedObjectValue, which no conversion makes) builds its empty type, so that the framework reports a
+// conversion error where it would panic.
+func (t cachedObjectType) TerraformType(ctx context.Context) tftypes.Type {
+	if t.shared == nil {
+		return t.ObjectType.TerraformType(ctx)
+	}
+	return t.shared.terraform
+}
 
 // Equal is true for a copy of the same cachedObjectType, and for one built from equal attribute types.
 func (t cachedObjectType) Equal(o attr.Type) bool {
@@ -61,7 +72,7 @@ func (t cachedObjectType) Equal(o attr.Type) bool {
 	return t.shared == other.shared || t.ObjectType.Equal(other.ObjectType)
 }
 
-func (t cachedObjectType) String() string { return "cachedObjectType" + t.ObjectType.String() }
+func (t cachedObjectType) String() string { return "cached " + t.ObjectType.String() }
 
 // ValueType is the value this type produces.
 func (t cachedObjectType) ValueType(context.Context) attr.Value {

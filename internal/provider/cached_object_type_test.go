@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -92,5 +95,20 @@ func TestOnsiteApplyAttributeType(t *testing.T) {
 	plain.CustomType = nil
 	if !a.GetType().TerraformType(ctx).Equal(plain.GetType().TerraformType(ctx)) {
 		t.Fatal("onsite_apply_configuration's cached type differs from its nested attributes' type")
+	}
+}
+
+// A zero cachedObjectValue (a model field no conversion filled) is a conversion error when written, not a panic.
+func TestCachedObjectValueZero(t *testing.T) {
+	ctx := context.Background()
+	var resp resource.SchemaResponse
+	(&jobPostingResource{}).Schema(ctx, resource.SchemaRequest{}, &resp)
+	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
+	diags := state.SetAttribute(ctx, path.Root(onsiteApplyAttributeName), cachedObjectValue{})
+	if !diags.HasError() {
+		t.Fatal("writing a zero cachedObjectValue succeeded")
+	}
+	if _, err := (cachedObjectValue{}).ToTerraformValue(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
