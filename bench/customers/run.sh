@@ -28,6 +28,7 @@ PLANS=${PLANS:-3}
 TASK_DELAY=${TASK_DELAY:-500ms}
 PARALLELISM=${PARALLELISM:-10}
 PROFILE=${PROFILE:-}
+[ -z "$PROFILE" ] || { mkdir -p "$PROFILE" && PROFILE=$(cd "$PROFILE" && pwd); } # the provider runs in Terraform's directories
 source bench/lib.sh
 # Logging variables would change what is measured (the provider logs nothing unless a TF_LOG variable asks):
 # the benchmark runs Terraform as a user does by default.
@@ -51,7 +52,6 @@ trap cleanup EXIT INT TERM
 echo "» building the provider and the emulator"
 mkdir -p "$WORK/bin"
 if [ -n "$PROFILE" ]; then # pprof.go: each provider process writes its profile where the variable says
-  mkdir -p "$PROFILE"
   go build -tags pprof -o "$WORK/bin/terraform-provider-linkedin" .
   export LINKEDIN_PROVIDER_CPUPROFILE="$PROFILE/provider.{pid}.pprof"
 else
