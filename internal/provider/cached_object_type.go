@@ -91,7 +91,7 @@ func (t cachedObjectType) ValueFromTerraform(ctx context.Context, in tftypes.Val
 		return t.ValueType(ctx), nil
 	}
 	if !in.Type().Is(tftypes.Object{}) {
-		return nil, fmt.Errorf("expected an object of type %s, got %s", t.shared.terraform, in.Type())
+		return nil, fmt.Errorf("expected an object of type %s, got %s", t.TerraformType(ctx), in.Type())
 	}
 	switch {
 	case !in.IsKnown():
@@ -130,12 +130,10 @@ func (v cachedObjectValue) Equal(o attr.Value) bool {
 // ToTerraformValue converts to a Terraform value; null and unknown values take the type built once.
 func (v cachedObjectValue) ToTerraformValue(ctx context.Context) (tftypes.Value, error) {
 	switch {
-	case v.typ.shared == nil: // the zero value, not made by the type
-		return v.ObjectValue.ToTerraformValue(ctx)
 	case v.IsNull():
-		return tftypes.NewValue(v.typ.shared.terraform, nil), nil
+		return tftypes.NewValue(v.typ.TerraformType(ctx), nil), nil
 	case v.IsUnknown():
-		return tftypes.NewValue(v.typ.shared.terraform, tftypes.UnknownValue), nil
+		return tftypes.NewValue(v.typ.TerraformType(ctx), tftypes.UnknownValue), nil
 	}
 	return v.ObjectValue.ToTerraformValue(ctx)
 }
